@@ -1,0 +1,28 @@
+using FiberSqs.Core.Tables;
+
+namespace FiberSqs.Core.Files;
+
+/// <summary>Where each file of a dataset folder lives (SPEC section 4).</summary>
+public static class DatasetLayout
+{
+    public const string DataFolder = "data";
+    public const string ReadmeFile = "README.md";
+    public const string GroundTruthFile = "ground_truth.json";
+    public const string ValidationSummaryFile = "validation_summary.json";
+    public const string PostLoadValidationFile = "postload_validation.json";
+    public const string ZipFile = "simulated_fibersqs_cross_region_latency_tso.zip";
+
+    /// <summary>Marker that says this module wrote the folder; -Force replaces only folders that carry it.</summary>
+    public const string MarkerFile = ".fibersqs-dataset";
+
+    public static string DataPath(string root) => Path.Combine(root, DataFolder);
+
+    public static string CsvPath(string root, TableSchema table) => Path.Combine(root, DataFolder, table.FileName);
+
+    public static string GroundTruthPath(string root) => Path.Combine(root, GroundTruthFile);
+
+    public static string MarkerPath(string root) => Path.Combine(root, MarkerFile);
+
+    /// <summary>True when the folder carries this module's marker.</summary>
+    public static bool IsDataset(string root) => File.Exists(MarkerPath(root));
+}

@@ -1,0 +1,72 @@
+using System.Management.Automation;
+
+namespace FiberSqs.Commands;
+
+/// <summary>
+/// What every FiberSqs cmdlet shares: a cancellation token that Ctrl+C (StopProcessing) cancels, progress
+/// reported from the core's worker threads and written on the pipeline thread, and error records.
+/// </summary>
+public abstract class FiberSqsCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+    protected CancellationToken CancelToken => _stopping.Token;
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Runs core work on a worker thread while this (pipeline) thread writes its progress records,
+    /// since WriteProgress may only be called from the pipeline thread.</summary>
+    protected T RunWithProgress<T>(Func<IProgress<ProgressRecord>, T> work)
+    {
+        using var queue = new System.Collections.Concurrent.BlockingCollection<ProgressRecord>();
+        var reporter = new Progress(queue);
+        var task = Task.Run(() =>
+        {
+            try
+            {
+                return work(reporter);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        });
+
+        foreach (var record in queue.GetConsumingEnumerable())
+        {
+            WriteProgress(record);
+        }
+
+        return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Builds an ErrorRecord with a stable id, category, target and a message that says what to do.</summary>
+    protected static ErrorRecord Error(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
+    {
+        var record = new ErrorRecord(exception, errorId, category, target);
+        if (recommendedAction is not null)
+        {
+            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
+        }
+
+        return record;
+    }
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed class Progress(System.Collections.Concurrent.BlockingCollection<ProgressRecord> queue) : IProgress<ProgressRecord>
+    {
+        public void Report(ProgressRecord value)
+        {
+            if (!queue.IsAddingCompleted)
+            {
+                queue.TryAdd(value);
+            }
+        }
+    }
+}

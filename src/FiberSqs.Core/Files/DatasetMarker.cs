@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace FiberSqs.Core.Files;
+
+/// <summary>
+/// The marker file that says FiberSqs wrote a folder. -Force replaces a folder only when it carries one, so a
+/// typo in -OutputPath can never delete somebody's unrelated files.
+/// </summary>
+public static class DatasetMarker
+{
+    public static void Write(string root, string generator, long seed)
+    {
+        var json = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["written_by"] = generator,
+            ["seed"] = seed,
+            ["note"] = "This folder was written by the FiberSqs module; New-FiberSqsDataset -Force may replace it.",
+        });
+        File.WriteAllText(DatasetLayout.MarkerPath(root), json + "\n");
+    }
+
+    /// <summary>True when the folder is one this module wrote (the marker exists and parses).</summary>
+    public static bool IsPresent(string root)
+    {
+        var path = DatasetLayout.MarkerPath(root);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            return doc.RootElement.TryGetProperty("written_by", out var by) &&
+                (by.GetString() ?? "").StartsWith("FiberSqs", StringComparison.Ordinal);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

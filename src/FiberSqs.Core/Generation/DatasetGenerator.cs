@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using FiberSqs.Core.Files;
+using FiberSqs.Core.Model;
+using FiberSqs.Core.Tables;
+
+namespace FiberSqs.Core.Generation;
+
+/// <summary>
+/// Writes a whole dataset folder: the CSVs of SPEC section 4 (hour-shards generated on every core, appended in
+/// order), README.md, ground_truth.json, the module's marker and, when asked, the participants' zip.
+/// </summary>
+public static class DatasetGenerator
+{
+    public static string GeneratorName { get; } = "FiberSqs " +
+        (typeof(DatasetGenerator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            .Split('+')[0] ?? "0.0.0");
+
+    /// <summary>Generates into <paramref name="outputPath"/>, which must not exist or be empty.</summary>
+    public static GenerationResult Generate(string outputPath, DatasetOptions options,
+        IProgress<GenerationProgress>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (Directory.Exists(outputPath) && Directory.EnumerateFileSystemEntries(outputPath).Any())
+        {
+            throw new IOException($"The folder '{outputPath}' is not empty.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var root = Path.GetFullPath(outputPath);
+        Directory.CreateDirectory(DatasetLayout.DataPath(root));
+        var tables = TableCatalog.For(options.EnableTier2);
+        var context = new GenerationContext(options);
+        var stats = new GenerationStats();
+        var ended = new EndedTransactionIndex();
+        var candidates = new List<TsoCandidate>();
+        var rows = tables.ToDictionary(t => t, _ => 0L);
+        var shardTables = tables.Where(t => t != TableCatalog.TsoCalls && t != TableCatalog.NetworkEvents).ToList();
+
+        var files = tables.ToDictionary(t => t, t => OpenTable(root, t));
+        try
+        {
+            var workers = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+            long written = 0;
+            var shardsDone = 0;
+            new ShardPipeline(context, shardTables).Run(Math.Max(1, workers), shard =>
+            {
+                foreach (var (table, buffer) in shard.Buffers)
+                {
+                    files[table].Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+                    rows[table] += shard.Rows[table];
+                    written += shard.Rows[table];
+                }
+
+                stats.Merge(shard.Stats);
+                ended.Merge(shard.EndedByMinute);
+                candidates.AddRange(shard.TsoCandidates);
+                shardsDone++;
+                progress?.Report(new GenerationProgress("Writing tables", shardsDone * 95 / ArrivalPlan.Shards, written));
+            }, cancel);
+
+            cancel.ThrowIfCancellationRequested();
+            progress?.Report(new GenerationProgress("Writing support calls", 96, written));
+            TsoNoise tso;
+            using (var csv = new CsvRowWriter(files[TableCatalog.TsoCalls]))
+            {
+                tso = new TsoCallTableWriter(csv, options.Seed).Write(candidates, ended);
+                csv.Flush();
+                rows[TableCatalog.TsoCalls] = csv.Rows;
+            }
+
+            if (options.EnableTier2)
+            {
+                using var csv = new CsvRowWriter(files[TableCatalog.NetworkEvents]);
+                new NetworkEventsTableWriter(csv).Write(options.Seed, context.Bursts, context.Circuits);
+                csv.Flush();
+                rows[TableCatalog.NetworkEvents] = csv.Rows;
+            }
+
+            foreach (var file in files.Values)
+            {
+                file.Flush(flushToDisk: false);
+            }
+
+            var infos = tables.Select(t => new TableFileInfo(t.Name, t.Tier, rows[t], files[t].Length, DatasetLayout.CsvPath(root, t))).ToList();
+            foreach (var file in files.Values)
+            {
+                file.Dispose();
+            }
+
+            files.Clear();
+
+            progress?.Report(new GenerationProgress("Writing answer key", 98, written));
+            var truth = BuildGroundTruth(options, context, stats, tso, infos);
+            truth.Save(DatasetLayout.GroundTruthPath(root));
+            File.WriteAllText(Path.Combine(root, DatasetLayout.ReadmeFile), DatasetReadme.Render(options, infos));
+            DatasetMarker.Write(root, GeneratorName, options.Seed);
+
+            string? zip = null;
+            if (options.Zip)
+            {
+                progress?.Report(new GenerationProgress("Writing participants' zip", 99, written));
+                zip = ParticipantBundle.Write(root, tables, cancel);
+            }
+
+            progress?.Report(new GenerationProgress("Done", 100, written));
+            return new GenerationResult
+            {
+                Path = root,
+                Options = options,
+                Tables = infos,
+                GroundTruth = truth,
+                ZipPath = zip,
+                Elapsed = clock.Elapsed,
+            };
+        }
+        finally
+        {
+            foreach (var file in files.Values)
+            {
+                file.Dispose();
+            }
+        }
+    }
+
+    private static FileStream OpenTable(string root, TableSchema table)
+    {
+        var file = new FileStream(DatasetLayout.CsvPath(root, table), FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
+        using var header = new CsvRowWriter(file);
+        header.Header(table);
+        header.Flush();
+        return file;
+    }
+
+    private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static GroundTruth BuildGroundTruth(DatasetOptions options, GenerationContext context, GenerationStats stats,
+        TsoNoise tso, List<TableFileInfo> tables)
+    {
+        var bursts = context.Bursts;
+        var appRows = tables.First(t => t.Table == TableCatalog.AppLogs.Name).Rows;
+        var p50 = stats.OutsideIncidents.Quantile(0.50);
+        var p99 = stats.OutsideIncidents.Quantile(0.99);
+        return new GroundTruth
+        {
+            TimeRange = new TimeRange { Start = Iso(Scenario.WindowStart), End = Iso(Scenario.WindowEnd) },
+            PrimaryIncident = new PrimaryIncident
+            {
+                Start = Iso(Scenario.IncidentStart),
+                End = Iso(Scenario.IncidentEnd),
+                FixTime = Iso(Scenario.FixTime),
+                AffectedTransactionTypes = [.. Scenario.AffectedTransactionTypes],
+                Bursts = [.. Enumerable.Range(0, bursts.Count).Select(i => new Burst { Start = Iso(bursts.Start(i)), End = Iso(bursts.End(i)) })],
+                Observed = new IncidentObservations
+                {
+                    PrimaryRttBaselineMs = stats.PrimaryRttBaseline.ToStat(),
+                    PrimaryRttBurstMs = stats.PrimaryRttBurst.ToStat(),
+                    PrimaryRttUplift = stats.PrimaryRttBaseline.Mean == 0 ? 0
+                        : Math.Round(stats.PrimaryRttBurst.Mean / stats.PrimaryRttBaseline.Mean, 3),
+                    ImpactedTransactions = stats.ImpactedTransactions,
+                    ImpactedTimeoutRate = Rate(stats.ImpactedTimeouts, stats.ImpactedTransactions),
+                    BaselineTimeoutRate = Rate(stats.BaselineTimeouts, stats.BaselineTransactions),
+                    ImpactedDependencyLatencyMeanMs = Math.Round(stats.ImpactedDependencyMs.Mean, 3),
+                    BaselineDependencyLatencyMeanMs = Math.Round(stats.BaselineDependencyMs.Mean, 3),
+                },
+            },
+            Confounders =
+            [
+                new Confounder
+                {
+                    Name = "central_cpu_spike", Start = Iso(Scenario.CpuSpikeStart), End = Iso(Scenario.CpuSpikeEnd),
+                    Component = "infra", Region = "central",
+                    Description = "CPU on every central host at 75-97% for 90 minutes; central transactions slow down a little. Not network, and before the incident.",
+                },
+                new Confounder
+                {
+                    Name = "west_deployment_blip", Start = Iso(Scenario.BlipStart), End = Iso(Scenario.BlipEnd),
+                    Component = "deployment", Region = "west",
+                    Description = "A west deployment raises host network errors for an hour; west transactions slow down a little. After the fix.",
+                },
+            ],
+            Generation = new GenerationInfo
+            {
+                Seed = options.Seed,
+                Generator = GeneratorName,
+                Rng = Prng.AlgorithmVersion,
+                RowCounts = tables.ToDictionary(t => t.Table, t => t.Rows),
+                Parameters = new GenerationParameters
+                {
+                    AppLogRows = options.AppLogRows,
+                    ScaleLogs = options.ScaleLogs,
+                    AppLogRowsTarget = options.AppLogRowTarget,
+                    AppLogRowsActual = appRows,
+                    EnableTier2 = options.EnableTier2,
+                    Zip = options.Zip,
+                    Transactions = context.Plan.Transactions,
+                    AppLogRowsPerTransaction = Math.Round((double)appRows / Math.Max(1, context.Plan.Transactions), 4),
+                    BurstCount = bursts.Count,
+                    LatencyP50MsOutsideIncidents = Math.Round(p50, 1),
+                    LatencyP99MsOutsideIncidents = Math.Round(p99, 1),
+                    LatencyTailRatio = p50 == 0 ? 0 : Math.Round(p99 / p50, 3),
+                    HostsPerRegion = Scenario.HostsPerRegion,
+                    Circuits = context.Circuits.All.Count,
+                },
+            },
+            TsoNoise = tso,
+        };
+    }
+
+    private static double Rate(long part, long whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 6);
+}

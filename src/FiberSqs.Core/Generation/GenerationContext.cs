@@ -1,0 +1,22 @@
+namespace FiberSqs.Core.Generation;
+
+/// <summary>What every shard shares, read-only: options, bursts, circuits, arrivals, samplers.</summary>
+internal sealed class GenerationContext
+{
+    public GenerationContext(DatasetOptions options)
+    {
+        Options = options;
+        Bursts = BurstSchedule.Create(options.Seed);
+        Circuits = CircuitInventory.Create(options.Seed);
+        Plan = ArrivalPlan.Create(options.Seed, options.AppLogRowTarget, Bursts);
+        Sampler = new TransactionSampler(Bursts, Circuits);
+        Ids = new TransactionIds(options.Seed);
+    }
+
+    public DatasetOptions Options { get; }
+    public BurstSchedule Bursts { get; }
+    public CircuitInventory Circuits { get; }
+    public ArrivalPlan Plan { get; }
+    public TransactionSampler Sampler { get; }
+    public TransactionIds Ids { get; }
+}

@@ -1,0 +1,78 @@
+namespace FiberSqs.Core.Generation;
+
+/// <summary>The numbers of the model (SPEC section 3), in one place.</summary>
+internal static class ModelParameters
+{
+    // Transaction type weights: index as Scenario.TransactionTypes.
+    public static readonly double[] TypeWeightsCentral = [0.25, 0.18, 0.08, 0.17, 0.17, 0.10, 0.15];
+    public static readonly double[] TypeWeightsElsewhere = [0.15, 0.12, 0.08, 0.17, 0.17, 0.10, 0.15];
+
+    /// <summary>Service type per transaction type.</summary>
+    public static readonly string[] ServiceTypes =
+        ["fiber_sqs", "fiber_sqs", "fiber_tv", "fiber_sqs", "fiber_internet", "fiber_internet", "fiber_sqs"];
+
+    public const int CentralRegion = 2;
+    public const int EastRegion = 0;
+    public const int WestRegion = 1;
+
+    public const double BaseLatencyAffectedMs = 420;
+    public const double BaseLatencyOtherMs = 280;
+
+    public const double CrossRegionShare = 0.08;
+
+    // Service time (the part of end-to-end latency outside dependency calls): log-normal, heavy-tailed so that
+    // p99/p50 >= 5 outside incidents (the original's heavy-tail helper was never called).
+    public const double ServiceTimeMu = -0.25;
+    public const double ServiceTimeSigma = 0.85;
+
+    public const double BaselineTimeout = 0.05;
+    public const double BurstTimeout = 0.35;
+    public const double ConfounderTimeout = 0.12;
+    public const double RetryOutcomeShare = 0.08;
+    public const double ConfounderRetryShare = 0.40;
+
+    public const double TsoImpacted = 0.12;
+    public const double TsoAffectedOther = 0.04;
+    public const double TsoConfounder = 0.05;
+    public const double TsoTimeout = 0.03;
+    public const double TsoOther = 0.01;
+
+    public const double TsoMissingRate = 0.027;
+    public const double TsoFabricatedRate = 0.0015;
+    public const double TsoWrongLinkRate = 0.005;
+
+    public const int CustomersPerRegion = 2_000_000;
+
+    /// <summary>Seconds at the end of the window that every transaction (and its trailing retry row) must leave.</summary>
+    public const double EndGuardSeconds = 1.2;
+
+    public static bool IsAffectedType(int type) => type <= 1;
+
+    public static double BaseLatency(int type) => IsAffectedType(type) ? BaseLatencyAffectedMs : BaseLatencyOtherMs;
+
+    public static double[] TypeWeights(int region) => region == CentralRegion ? TypeWeightsCentral : TypeWeightsElsewhere;
+
+    /// <summary>True when the region is inside a confounder window at that instant.</summary>
+    public static bool InConfounder(int region, long ticks) =>
+        (region == CentralRegion && ticks >= Model.Scenario.CpuSpikeStart.Ticks && ticks < Model.Scenario.CpuSpikeEnd.Ticks) ||
+        (region == WestRegion && ticks >= Model.Scenario.BlipStart.Ticks && ticks < Model.Scenario.BlipEnd.Ticks);
+
+    /// <summary>Expected app-log rows of one transaction, used to size the arrivals so the row target is met.</summary>
+    public static double ExpectedAppLogRows(int region, int type, double burstFraction, bool confounder)
+    {
+        var alwaysCross = region == CentralRegion && IsAffectedType(type);
+        var cross = alwaysCross ? 1.0 : CrossRegionShare;
+        double Rows(double attempts, double timeout) => 3 + attempts * (1 + cross) + 1 + timeout;
+
+        var normal = confounder
+            ? Rows(1 + ConfounderRetryShare, ConfounderTimeout)
+            : Rows(1, BaselineTimeout);
+        if (!alwaysCross || burstFraction <= 0)
+        {
+            return normal;
+        }
+
+        var burst = Rows(3, BurstTimeout); // 1 + U{1,2,3} retries: 3 attempts on average
+        return burstFraction * burst + (1 - burstFraction) * normal;
+    }
+}

@@ -1,0 +1,149 @@
+using FiberSqs.Core.Model;
+using FiberSqs.Core.Tables;
+
+namespace FiberSqs.Core.Generation;
+
+/// <summary>
+/// Generates one hour-shard of every table written per shard. Each shard draws from its own streams
+/// (seed, table, shard), so its bytes do not depend on which thread runs it or in what order.
+/// </summary>
+internal sealed class ShardGenerator(GenerationContext context)
+{
+    public void Run(ShardOutput output, CancellationToken cancel)
+    {
+        var seed = context.Options.Seed;
+        var shard = output.Shard;
+        var txPrng = Prng.Create(seed, StreamId.Transactions, shard);
+        var skewPrng = Prng.Create(seed, StreamId.LogSkew, shard);
+        var tsoPrng = Prng.Create(seed, StreamId.TsoCalls, shard);
+        var circuitPrng = Prng.Create(seed, StreamId.Circuits, shard);
+        var hostPrng = Prng.Create(seed, StreamId.Hosts, shard);
+
+        var writers = output.Buffers.ToDictionary(kv => kv.Key, kv => new CsvRowWriter(kv.Value));
+        try
+        {
+            var appLogs = new AppLogTableWriter(writers[TableCatalog.AppLogs]);
+            var spans = new TraceSpanTableWriter(writers[TableCatalog.TraceSpans]);
+            var circuits = new CircuitMetricsTableWriter(writers[TableCatalog.NetworkCircuitMetrics], context.Circuits, context.Bursts);
+            var hosts = new HostMetricsTableWriter(writers[TableCatalog.InfraHostMetrics]);
+            var tier2 = context.Options.EnableTier2;
+            var facts = tier2 ? new TxnFactTableWriter(writers[TableCatalog.TxnFacts]) : null;
+            var service = tier2 ? new ServiceMetricsTableWriter(writers[TableCatalog.ServiceMetrics]) : null;
+
+            var tx = new Transaction();
+            var offsets = new List<long>(1024);
+            var firstMinute = shard * ArrivalPlan.MinutesPerShard;
+            for (var m = firstMinute; m < firstMinute + ArrivalPlan.MinutesPerShard; m++)
+            {
+                cancel.ThrowIfCancellationRequested();
+                var minuteTicks = Scenario.WindowStart.Ticks + m * TimeSpan.TicksPerMinute;
+                var count = context.Plan.CountAt(m);
+                // The final minute's transactions start in its first half, so they can finish inside the window.
+                var span = m == ArrivalPlan.Minutes - 1 ? TimeSpan.TicksPerMinute / 2 : TimeSpan.TicksPerMinute;
+                offsets.Clear();
+                for (var i = 0; i < count; i++)
+                {
+                    offsets.Add((long)(txPrng.NextDouble() * span) / 10 * 10); // whole microseconds
+                }
+
+                offsets.Sort();
+                var seq = context.Plan.FirstSeqAt(m);
+                for (var i = 0; i < count; i++, seq++)
+                {
+                    context.Sampler.Sample(ref txPrng, tx, seq, minuteTicks + offsets[i]);
+                    context.Ids.Fill(tx);
+                    appLogs.Write(tx, ref skewPrng);
+                    spans.Write(tx);
+                    facts?.Write(tx);
+                    service?.Add(tx);
+                    Observe(tx, output);
+                    MaybeCall(tx, ref tsoPrng, output);
+                }
+
+                service?.FlushMinute(minuteTicks);
+                circuits.WriteMinute(minuteTicks, ref circuitPrng, output.Stats);
+                if (m % HostMetricsTableWriter.IntervalMinutes == 0)
+                {
+                    hosts.WriteSample(minuteTicks, ref hostPrng);
+                }
+            }
+
+            foreach (var (table, writer) in writers)
+            {
+                writer.Flush();
+                output.Rows[table] = writer.Rows;
+            }
+        }
+        finally
+        {
+            foreach (var writer in writers.Values)
+            {
+                writer.Dispose();
+            }
+        }
+    }
+
+    private static void Observe(Transaction tx, ShardOutput output)
+    {
+        var stats = output.Stats;
+        if (tx.BurstImpacted)
+        {
+            stats.ImpactedTransactions++;
+            stats.ImpactedTimeouts += tx.IsTimeout ? 1 : 0;
+            for (var a = 0; a < tx.Attempts; a++)
+            {
+                stats.ImpactedDependencyMs.Add(tx.DependencyMs[a]);
+            }
+        }
+        else
+        {
+            stats.BaselineTransactions++;
+            stats.BaselineTimeouts += tx.IsTimeout ? 1 : 0;
+            if (tx.CrossRegion)
+            {
+                for (var a = 0; a < tx.Attempts; a++)
+                {
+                    stats.BaselineDependencyMs.Add(tx.DependencyMs[a]);
+                }
+            }
+
+            if (!tx.Confounder)
+            {
+                stats.OutsideIncidents.Add(tx.EndToEndMs);
+            }
+        }
+
+        var endMinute = (int)((tx.EndTicks - Scenario.WindowStart.Ticks) / TimeSpan.TicksPerMinute);
+        var key = tx.Region * 1_000_000 + endMinute;
+        output.EndedByMinute.TryAdd(key, new EndedTransaction(tx.Seq, tx.StartTicks, tx.EndTicks, tx.Customer));
+    }
+
+    /// <summary>Decides whether the customer calls TSO about this transaction, and when.</summary>
+    private static void MaybeCall(Transaction tx, ref Prng prng, ShardOutput output)
+    {
+        var central = tx.Region == ModelParameters.CentralRegion && ModelParameters.IsAffectedType(tx.Type);
+        var p = tx.BurstImpacted ? ModelParameters.TsoImpacted
+            : central ? ModelParameters.TsoAffectedOther
+            : tx.Confounder ? ModelParameters.TsoConfounder
+            : tx.IsTimeout ? ModelParameters.TsoTimeout
+            : ModelParameters.TsoOther;
+        var u = prng.NextDouble();
+        var delayMinutes = prng.Uniform(5, 120);
+        if (u >= p)
+        {
+            return;
+        }
+
+        var end = tx.EndTicks;
+        // Whole seconds, rounded up so the delay stays at least five minutes.
+        var call = end + (long)(delayMinutes * TimeSpan.TicksPerMinute);
+        call = (call + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond;
+        if (call >= Scenario.WindowEnd.Ticks)
+        {
+            return;
+        }
+
+        output.TsoCandidates.Add(new TsoCandidate(tx.Seq, tx.StartTicks, end, call, tx.Region, tx.Type, tx.Customer,
+            tx.BurstImpacted, tx.Confounder, tx.IsTimeout));
+    }
+}

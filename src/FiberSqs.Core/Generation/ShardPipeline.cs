@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using FiberSqs.Core.Tables;
+
+namespace FiberSqs.Core.Generation;
+
+/// <summary>
+/// Runs the hour-shards on every core and appends their bytes to the table files strictly in shard order.
+/// A semaphore bounds how far workers run ahead of the writer, so memory stays bounded at any scale.
+/// </summary>
+internal sealed class ShardPipeline(GenerationContext context, IReadOnlyList<TableSchema> tables)
+{
+    private readonly ConcurrentBag<MemoryStream> _pool = [];
+
+    /// <summary>Generates every shard; <paramref name="consume"/> gets them one by one in order on this thread.</summary>
+    public void Run(int workers, Action<ShardOutput> consume, CancellationToken cancel)
+    {
+        var shards = ArrivalPlan.Shards;
+        using var window = new SemaphoreSlim(workers * 2);
+        using var ready = new BlockingCollection<ShardOutput>();
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var done = new ConcurrentDictionary<int, ShardOutput>();
+        var next = -1;
+
+        var tasks = Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                var generator = new ShardGenerator(context);
+                while (true)
+                {
+                    window.Wait(failed.Token);
+                    var shard = Interlocked.Increment(ref next);
+                    if (shard >= shards)
+                    {
+                        return;
+                    }
+
+                    var output = new ShardOutput(shard, tables, Rent);
+                    generator.Run(output, failed.Token);
+                    ready.Add(output, failed.Token);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failed.Cancel(); // stop the others and the writer: nothing waits for a shard that will never come
+                throw;
+            }
+        }, failed.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+
+        var expected = 0;
+        try
+        {
+            while (expected < shards)
+            {
+                var output = ready.Take(failed.Token);
+                done[output.Shard] = output;
+                while (done.TryRemove(expected, out var inOrder))
+                {
+                    consume(inOrder);
+                    foreach (var buffer in inOrder.Buffers.Values)
+                    {
+                        Return(buffer);
+                    }
+
+                    expected++;
+                    window.Release();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled by the user or by a failed worker: which one is decided below.
+        }
+        catch
+        {
+            failed.Cancel(); // the writer failed (disk full, ...): stop the workers, then report it
+            WaitQuietly(tasks);
+            throw;
+        }
+
+        WaitQuietly(tasks);
+        var fault = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerExceptions[0]).FirstOrDefault();
+        if (fault is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fault);
+        }
+
+        cancel.ThrowIfCancellationRequested();
+    }
+
+    private static void WaitQuietly(Task[] tasks)
+    {
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException)
+        {
+            // Inspected by the caller.
+        }
+    }
+
+    private MemoryStream Rent() => _pool.TryTake(out var stream) ? stream : new MemoryStream(1 << 20);
+
+    private void Return(MemoryStream stream)
+    {
+        stream.SetLength(0);
+        _pool.Add(stream);
+    }
+}

@@ -1,0 +1,20 @@
+namespace FiberSqs.Core.Generation;
+
+/// <summary>
+/// The independent random streams. Each (seed, stream, shard) triple gets its own PRNG, so a table's values do not
+/// depend on how many values another table drew, nor on which thread ran a shard. Never renumber: append.
+/// </summary>
+public enum StreamId
+{
+    Bursts = 1,
+    Arrivals = 2,
+    CircuitSetup = 3,
+    Transactions = 4,
+    LogSkew = 5,
+    Circuits = 6,
+    Hosts = 7,
+    TsoCalls = 8,
+    TsoNoise = 9,
+    NetworkEvents = 10,
+    IdScramble = 11,
+}

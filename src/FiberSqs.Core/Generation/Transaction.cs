@@ -1,0 +1,71 @@
+namespace FiberSqs.Core.Generation;
+
+/// <summary>How a transaction ended.</summary>
+internal enum Outcome
+{
+    Completed,
+    /// <summary>HTTP 202: accepted, to be retried later.</summary>
+    RetryLater,
+    Timeout,
+}
+
+/// <summary>
+/// One sampled transaction with its whole timeline; every table writer reads from it. Reused for each
+/// transaction of a shard (the hot path allocates nothing per transaction).
+/// </summary>
+internal sealed class Transaction
+{
+    public const int MaxAttempts = 4;
+
+    public long Seq;
+    public int Region;
+    public int Type;
+    public int Customer;
+    public int Host;
+    public bool CrossRegion;
+    public int DependencyRegion;
+    public Circuit? Circuit;
+    public bool BurstImpacted;
+    public bool Confounder;
+    public int Attempts;
+    public Outcome Outcome;
+    public ulong TraceId;
+
+    public long StartTicks;
+    public double QueueMs;
+    public double OrchestrateMs;
+    public readonly double[] DependencyMs = new double[MaxAttempts];
+    public readonly double[] GapMs = new double[MaxAttempts];
+    public double ServiceMs;
+    public double EndToEndMs;
+
+    /// <summary>TX-yyyyMMddHHmmss-NNNNNNN as UTF-8.</summary>
+    public readonly byte[] Id = new byte[25];
+
+    /// <summary>tr + 12 hex, sp + 12 hex per span (0 api, 1 orchestrator, 2 worker, 3.. dependency attempts), CUST-NNNNNNNN.</summary>
+    public readonly byte[] TraceIdText = new byte[14];
+    public readonly byte[][] SpanIdText = [.. Enumerable.Range(0, 3 + MaxAttempts).Select(_ => new byte[14])];
+    public readonly byte[] CustomerText = new byte[13];
+
+    public const int ApiSpan = 0, OrchestratorSpan = 1, WorkerSpan = 2, FirstDependencySpan = 3;
+
+    public long EndTicks => StartTicks + MsToTicks(EndToEndMs);
+
+    public bool IsTimeout => Outcome == Outcome.Timeout;
+
+    public static long MsToTicks(double ms) => (long)(ms * TimeSpan.TicksPerMillisecond);
+
+    /// <summary>Start of attempt a's dependency call, in ms after the start.</summary>
+    public double AttemptStartMs(int attempt)
+    {
+        var t = QueueMs + OrchestrateMs;
+        for (var a = 0; a < attempt; a++)
+        {
+            t += DependencyMs[a] + GapMs[a];
+        }
+
+        return t;
+    }
+
+    public string IdString => System.Text.Encoding.ASCII.GetString(Id);
+}

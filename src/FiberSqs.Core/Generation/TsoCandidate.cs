@@ -1,0 +1,22 @@
+namespace FiberSqs.Core.Generation;
+
+/// <summary>A support call about one transaction, before its id noise is decided.</summary>
+internal readonly record struct TsoCandidate(long Seq, long StartTicks, long EndTicks, long CallTicks, int Region,
+    int Type, int Customer, bool Impacted, bool Confounder, bool Timeout)
+{
+    public string TransactionId => TransactionIdText(StartTicks, Seq);
+
+    public static string TransactionIdText(long startTicks, long seq)
+    {
+        Span<byte> id = stackalloc byte[25];
+        "TX-"u8.CopyTo(id);
+        Utf8Text.Compact(id[3..], startTicks);
+        id[17] = (byte)'-';
+        Utf8Text.Digits(id[18..25], seq % 10_000_000);
+        return System.Text.Encoding.ASCII.GetString(id);
+    }
+}
+
+/// <summary>The first transaction (lowest sequence) of a region that ended in a given minute: the pool that
+/// wrong-link TSO ids are drawn from.</summary>
+internal readonly record struct EndedTransaction(long Seq, long StartTicks, long EndTicks, int Customer);

@@ -1,0 +1,145 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace FiberSqs.Core.Generation;
+
+/// <summary>
+/// Allocation-free formatting of the values the hot path writes (timestamps, fixed-point numbers, ids) straight
+/// into UTF-8 bytes, in the exact text forms of SPEC section 4. Each method returns the number of bytes written.
+/// </summary>
+public static class Utf8Text
+{
+    /// <summary>Length of 2025-12-03T12:21:07.123456Z.</summary>
+    public const int TimestampMicrosLength = 27;
+
+    /// <summary>Length of 2025-12-03T12:21:07Z.</summary>
+    public const int TimestampSecondsLength = 20;
+
+    private static readonly long[] PowersOfTen = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000];
+
+    public static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>yyyy-MM-ddTHH:mm:ss.ffffffZ (UTC, microseconds truncated from ticks).</summary>
+    public static int TimestampMicros(Span<byte> dest, long ticks)
+    {
+        WriteDateTime(dest, ticks);
+        dest[19] = (byte)'.';
+        var micros = (int)(ticks % TimeSpan.TicksPerSecond / 10);
+        Digits(dest.Slice(20, 6), micros);
+        dest[26] = (byte)'Z';
+        return TimestampMicrosLength;
+    }
+
+    /// <summary>yyyy-MM-ddTHH:mm:ssZ (UTC, truncated to the second).</summary>
+    public static int TimestampSeconds(Span<byte> dest, long ticks)
+    {
+        WriteDateTime(dest, ticks);
+        dest[19] = (byte)'Z';
+        return TimestampSecondsLength;
+    }
+
+    /// <summary>yyyyMMddHHmmss, the compact form inside transaction and call ids.</summary>
+    public static int Compact(Span<byte> dest, long ticks)
+    {
+        var t = new DateTime(ticks, DateTimeKind.Utc);
+        Digits(dest[..4], t.Year);
+        Digits(dest.Slice(4, 2), t.Month);
+        Digits(dest.Slice(6, 2), t.Day);
+        Digits(dest.Slice(8, 2), t.Hour);
+        Digits(dest.Slice(10, 2), t.Minute);
+        Digits(dest.Slice(12, 2), t.Second);
+        return 14;
+    }
+
+    private static void WriteDateTime(Span<byte> dest, long ticks)
+    {
+        var t = new DateTime(ticks, DateTimeKind.Utc);
+        Digits(dest[..4], t.Year);
+        dest[4] = (byte)'-';
+        Digits(dest.Slice(5, 2), t.Month);
+        dest[7] = (byte)'-';
+        Digits(dest.Slice(8, 2), t.Day);
+        dest[10] = (byte)'T';
+        Digits(dest.Slice(11, 2), t.Hour);
+        dest[13] = (byte)':';
+        Digits(dest.Slice(14, 2), t.Minute);
+        dest[16] = (byte)':';
+        Digits(dest.Slice(17, 2), t.Second);
+    }
+
+    /// <summary>Writes value as exactly dest.Length digits, zero-padded (value must fit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Digits(Span<byte> dest, long value)
+    {
+        for (var i = dest.Length - 1; i >= 0; i--)
+        {
+            dest[i] = (byte)('0' + (int)(value % 10));
+            value /= 10;
+        }
+    }
+
+    /// <summary>A non-negative or negative integer in its shortest form.</summary>
+    public static int WholeNumber(Span<byte> dest, long value)
+    {
+        var pos = 0;
+        if (value < 0)
+        {
+            dest[pos++] = (byte)'-';
+            value = -value;
+        }
+
+        var digits = CountDigits((ulong)value);
+        Digits(dest.Slice(pos, digits), value);
+        return pos + digits;
+    }
+
+    /// <summary>A number rounded half away from zero to a fixed count of decimals (0..7), e.g. 1234.567.</summary>
+    public static int Fixed(Span<byte> dest, double value, int decimals)
+    {
+        var scale = PowersOfTen[decimals];
+        var scaled = (long)Math.Round(value * scale, MidpointRounding.AwayFromZero);
+        var pos = 0;
+        if (scaled < 0)
+        {
+            dest[pos++] = (byte)'-';
+            scaled = -scaled;
+        }
+
+        var whole = scaled / scale;
+        var fraction = scaled % scale;
+        var digits = CountDigits((ulong)whole);
+        Digits(dest.Slice(pos, digits), whole);
+        pos += digits;
+        if (decimals > 0)
+        {
+            dest[pos++] = (byte)'.';
+            Digits(dest.Slice(pos, decimals), fraction);
+            pos += decimals;
+        }
+
+        return pos;
+    }
+
+    /// <summary>Lower-case hex of the low 48 bits: 12 characters.</summary>
+    public static void Hex48(Span<byte> dest, ulong value)
+    {
+        for (var i = 11; i >= 0; i--)
+        {
+            var nibble = (int)(value & 0xF);
+            dest[i] = (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
+            value >>= 4;
+        }
+    }
+
+    private static int CountDigits(ulong value)
+    {
+        var digits = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            digits++;
+        }
+
+        return digits;
+    }
+}

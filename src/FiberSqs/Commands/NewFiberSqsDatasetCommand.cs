@@ -1,0 +1,215 @@
+using System.Management.Automation;
+using FiberSqs.Core.Files;
+using FiberSqs.Core.Generation;
+
+namespace FiberSqs.Commands;
+
+/// <summary>
+/// New-FiberSqsDataset: writes a dataset folder (CSV tables, README.md, ground_truth.json, optional zip).
+/// It writes into a staging folder beside the target and swaps it in only when complete, so a failed or
+/// cancelled run never leaves half a dataset, and -Force replaces only a folder this module wrote.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "FiberSqsDataset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(FiberSqsDatasetInfo))]
+public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
+{
+    private const int ActivityId = 1;
+
+    /// <summary>The dataset folder to write.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    [Alias("Path")]
+    public string OutputPath { get; set; } = "";
+
+    /// <summary>Same seed and parameters give byte-identical files.</summary>
+    [Parameter]
+    [ValidateRange(0L, long.MaxValue)]
+    public long Seed { get; set; } = 7;
+
+    /// <summary>Target app-log rows before scaling.</summary>
+    [Parameter]
+    [ValidateRange(1L, DatasetOptions.MaxAppLogRowTarget)]
+    public long AppLogRows { get; set; } = DatasetOptions.DefaultAppLogRows;
+
+    /// <summary>Multiplier on AppLogRows (0.001 for a quick run).</summary>
+    [Parameter]
+    [ValidateRange(0.000001, 1000.0)]
+    public double ScaleLogs { get; set; } = 1.0;
+
+    /// <summary>Also write service_metrics, network_events and txn_facts.</summary>
+    [Parameter]
+    public SwitchParameter EnableTier2 { get; set; }
+
+    /// <summary>Also write the participants' zip (README.md and data/, no answer key).</summary>
+    [Parameter]
+    public SwitchParameter Zip { get; set; }
+
+    /// <summary>Replace an existing dataset folder written by this module.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputPath);
+        var options = new DatasetOptions
+        {
+            Seed = Seed,
+            AppLogRows = AppLogRows,
+            ScaleLogs = ScaleLogs,
+            EnableTier2 = EnableTier2.IsPresent,
+            Zip = Zip.IsPresent,
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            ThrowTerminatingError(Error(e, ErrorIds.RowTargetOutOfRange, ErrorCategory.InvalidArgument, options.AppLogRowTarget,
+                $"Choose -AppLogRows and -ScaleLogs whose product is between 100 and {DatasetOptions.MaxAppLogRowTarget:N0}."));
+        }
+
+        var replacing = CheckTarget(target);
+        var action = replacing
+            ? $"Replace the FiberSqs dataset (seed {Seed}, {options.AppLogRowTarget:N0} app-log rows)"
+            : $"Write a FiberSqs dataset (seed {Seed}, {options.AppLogRowTarget:N0} app-log rows)";
+        if (!ShouldProcess(target, action))
+        {
+            return;
+        }
+
+        var staging = StagingPath(target, "staging");
+        WriteVerbose($"Generating into staging folder {staging}.");
+        GenerationResult result;
+        try
+        {
+            result = RunWithProgress<GenerationResult>(progress => DatasetGenerator.Generate(staging, options,
+                new Progress<GenerationProgress>(p => progress.Report(new ProgressRecord(ActivityId, "New-FiberSqsDataset", p.Stage)
+                {
+                    PercentComplete = p.PercentComplete,
+                    StatusDescription = $"{p.Stage}: {p.RowsWritten:N0} rows",
+                })), CancelToken));
+            WriteVerbose($"Wrote {result.TotalRows:N0} rows ({result.TotalBytes / 1e6:N1} MB) in {result.Elapsed.TotalSeconds:N1} s.");
+            SwapIn(staging, target, replacing);
+        }
+        catch (OperationCanceledException)
+        {
+            DeleteQuietly(staging);
+            throw new PipelineStoppedException();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DeleteQuietly(staging);
+            ThrowTerminatingError(Error(e, ErrorIds.DatasetWriteFailed, ErrorCategory.WriteError, target,
+                "Check free disk space and permissions on the output folder's parent, then run the command again. Nothing that existed was changed."));
+            return;
+        }
+        catch
+        {
+            DeleteQuietly(staging);
+            throw;
+        }
+        finally
+        {
+            WriteProgress(new ProgressRecord(ActivityId, "New-FiberSqsDataset", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        WriteObject(new FiberSqsDatasetInfo(Rebase(result, staging, target)));
+    }
+
+    /// <summary>Errors out unless the target can be written; true when an existing dataset will be replaced.</summary>
+    private bool CheckTarget(string target)
+    {
+        if (File.Exists(target))
+        {
+            ThrowTerminatingError(Error(new IOException($"'{target}' is a file, not a folder."), ErrorIds.OutputPathIsFile,
+                ErrorCategory.InvalidArgument, target, "Give -OutputPath a folder path (it is created when missing)."));
+        }
+
+        if (!Directory.Exists(target) || !Directory.EnumerateFileSystemEntries(target).Any())
+        {
+            return false;
+        }
+
+        if (!DatasetMarker.IsPresent(target))
+        {
+            ThrowTerminatingError(Error(new IOException($"'{target}' is not empty and was not written by FiberSqs; it is left alone."),
+                ErrorIds.OutputPathNotOwned, ErrorCategory.ResourceExists, target,
+                "Choose an empty or new folder for -OutputPath. -Force only replaces folders that New-FiberSqsDataset wrote."));
+        }
+
+        if (!Force)
+        {
+            ThrowTerminatingError(Error(new IOException($"'{target}' already holds a FiberSqs dataset."),
+                ErrorIds.DatasetAlreadyExists, ErrorCategory.ResourceExists, target,
+                "Add -Force to replace it, or choose another -OutputPath."));
+        }
+
+        return true;
+    }
+
+    private static string StagingPath(string target, string kind)
+    {
+        var full = Path.TrimEndingDirectorySeparator(target);
+        var parent = Path.GetDirectoryName(full) ?? full;
+        return Path.Combine(parent, $".{Path.GetFileName(full)}.fibersqs-{kind}-{Environment.ProcessId}");
+    }
+
+    /// <summary>Moves the finished staging folder into place; the old dataset is removed only after that.</summary>
+    private void SwapIn(string staging, string target, bool replacing)
+    {
+        if (replacing)
+        {
+            var old = StagingPath(target, "old");
+            DeleteQuietly(old);
+            Directory.Move(target, old);
+            try
+            {
+                Directory.Move(staging, target);
+            }
+            catch
+            {
+                Directory.Move(old, target); // put the previous dataset back
+                throw;
+            }
+
+            WriteVerbose($"Replaced the previous dataset in {target}.");
+            Directory.Delete(old, recursive: true);
+            return;
+        }
+
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target); // empty, checked above
+        }
+
+        Directory.Move(staging, target);
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static GenerationResult Rebase(GenerationResult r, string staging, string target) => new()
+    {
+        Path = target,
+        Options = r.Options,
+        Tables = [.. r.Tables.Select(t => t with { Path = Path.Combine(target, Path.GetRelativePath(staging, t.Path)) })],
+        GroundTruth = r.GroundTruth,
+        ZipPath = r.ZipPath is null ? null : Path.Combine(target, Path.GetRelativePath(staging, r.ZipPath)),
+        Elapsed = r.Elapsed,
+    };
+}

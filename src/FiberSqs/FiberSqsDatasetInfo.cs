@@ -1,0 +1,50 @@
+using FiberSqs.Core.Generation;
+using FiberSqs.Core.Model;
+
+namespace FiberSqs;
+
+/// <summary>What New-FiberSqsDataset returns: one object per dataset written.</summary>
+public sealed class FiberSqsDatasetInfo
+{
+    internal FiberSqsDatasetInfo(GenerationResult result)
+    {
+        Path = result.Path;
+        Seed = result.Options.Seed;
+        AppLogRows = result.Options.AppLogRows;
+        ScaleLogs = result.Options.ScaleLogs;
+        AppLogRowTarget = result.Options.AppLogRowTarget;
+        EnableTier2 = result.Options.EnableTier2;
+        Tables = [.. result.Tables];
+        TotalRows = result.TotalRows;
+        TotalBytes = result.TotalBytes;
+        GroundTruth = result.GroundTruth;
+        var truth = result.GroundTruth;
+        Incident = $"{truth.PrimaryIncident.CircuitId} {truth.PrimaryIncident.Start} .. {truth.PrimaryIncident.End} ({truth.PrimaryIncident.Bursts.Count} bursts)";
+        TsoCalls = truth.TsoNoise.TotalCalls;
+        ZipPath = result.ZipPath;
+        Elapsed = result.Elapsed;
+        RowsPerSecond = result.Elapsed.TotalSeconds > 0 ? Math.Round(result.TotalRows / result.Elapsed.TotalSeconds) : 0;
+    }
+
+    /// <summary>The dataset folder (full path); binds to -Path of Import-FiberSqsClickHouse and Test-FiberSqsDataset.</summary>
+    public string Path { get; }
+    public long Seed { get; }
+    public long AppLogRows { get; }
+    public double ScaleLogs { get; }
+    public long AppLogRowTarget { get; }
+    public bool EnableTier2 { get; }
+    public IReadOnlyList<TableFileInfo> Tables { get; }
+    public long TotalRows { get; }
+    public long TotalBytes { get; }
+
+    /// <summary>The answer key as written to ground_truth.json.</summary>
+    public GroundTruth GroundTruth { get; }
+
+    /// <summary>One-line summary of the primary incident.</summary>
+    public string Incident { get; }
+    public long TsoCalls { get; }
+
+    public string? ZipPath { get; }
+    public TimeSpan Elapsed { get; }
+    public double RowsPerSecond { get; }
+}

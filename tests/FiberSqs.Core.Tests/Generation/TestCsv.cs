@@ -1,0 +1,41 @@
+using CsvHelper;
+
+namespace FiberSqs.Core.Tests.Generation;
+
+/// <summary>Reads generated CSVs in tests through CsvHelper's reader (quoted fields included).</summary>
+internal static class TestCsv
+{
+    public static IEnumerable<string[]> Rows(string path)
+    {
+        using var reader = CsvReader.FromFile(path, new CsvReaderOptions { Separator = ',', HasHeader = true });
+        while (reader.Read())
+        {
+            var fields = new string[reader.FieldCount];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = reader.GetString(i);
+            }
+
+            yield return fields;
+        }
+    }
+
+    public static string[] Header(string path)
+    {
+        using var reader = CsvReader.FromFile(path, new CsvReaderOptions { Separator = ',', HasHeader = true });
+        reader.Read();
+        return [.. reader.Headers];
+    }
+
+    public static DateTime Time(string iso) =>
+        DateTime.Parse(iso, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
+
+    public static double Num(string s) => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+}

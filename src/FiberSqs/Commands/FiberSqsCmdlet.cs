@@ -19,7 +19,8 @@ public abstract class FiberSqsCmdlet : PSCmdlet, IDisposable
     /// since WriteProgress may only be called from the pipeline thread.</summary>
     protected T RunWithProgress<T>(Func<IProgress<ProgressRecord>, T> work)
     {
-        using var queue = new System.Collections.Concurrent.BlockingCollection<ProgressRecord>();
+        // Not disposed: a late report from a worker thread must find it still usable (it is then ignored).
+        var queue = new System.Collections.Concurrent.BlockingCollection<ProgressRecord>();
         var reporter = new Progress(queue);
         var task = Task.Run(() =>
         {
@@ -39,6 +40,17 @@ public abstract class FiberSqsCmdlet : PSCmdlet, IDisposable
         }
 
         return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>As <see cref="RunWithProgress{T}(Func{IProgress{ProgressRecord}, T})"/>, for core work that reports its own
+    /// progress type: <paramref name="toRecord"/> turns each report into a progress record, on the worker thread.</summary>
+    protected T RunWithProgress<TProgress, T>(Func<IProgress<TProgress>, T> work, Func<TProgress, ProgressRecord> toRecord) =>
+        RunWithProgress(records => work(new Mapped<TProgress>(records, toRecord)));
+
+    /// <summary>Reports synchronously (unlike Progress&lt;T&gt;, which posts to the thread pool and can arrive late).</summary>
+    private sealed class Mapped<TProgress>(IProgress<ProgressRecord> records, Func<TProgress, ProgressRecord> toRecord) : IProgress<TProgress>
+    {
+        public void Report(TProgress value) => records.Report(toRecord(value));
     }
 
     /// <summary>Builds an ErrorRecord with a stable id, category, target and a message that says what to do.</summary>
@@ -63,9 +75,13 @@ public abstract class FiberSqsCmdlet : PSCmdlet, IDisposable
     {
         public void Report(ProgressRecord value)
         {
-            if (!queue.IsAddingCompleted)
+            try
             {
                 queue.TryAdd(value);
+            }
+            catch (InvalidOperationException)
+            {
+                // The work finished; a report that arrives afterwards has nothing left to describe.
             }
         }
     }

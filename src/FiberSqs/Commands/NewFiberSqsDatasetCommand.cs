@@ -83,12 +83,12 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
         GenerationResult result;
         try
         {
-            result = RunWithProgress<GenerationResult>(progress => DatasetGenerator.Generate(staging, options,
-                new Progress<GenerationProgress>(p => progress.Report(new ProgressRecord(ActivityId, "New-FiberSqsDataset", p.Stage)
+            result = RunWithProgress<GenerationProgress, GenerationResult>(
+                progress => DatasetGenerator.Generate(staging, options, progress, CancelToken),
+                p => new ProgressRecord(ActivityId, "New-FiberSqsDataset", $"{p.Stage}: {p.RowsWritten:N0} rows")
                 {
                     PercentComplete = p.PercentComplete,
-                    StatusDescription = $"{p.Stage}: {p.RowsWritten:N0} rows",
-                })), CancelToken));
+                });
             WriteVerbose($"Wrote {result.TotalRows:N0} rows ({result.TotalBytes / 1e6:N1} MB) in {result.Elapsed.TotalSeconds:N1} s.");
             SwapIn(staging, target, replacing);
         }

@@ -1,0 +1,209 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# New-FiberSqsDataset as a user calls it: output object, files, -Force/-WhatIf safety, bad values and their error ids.
+
+BeforeAll {
+    $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    Import-Module (Join-Path $RepoRoot 'FiberSqs.psd1') -Force
+    $script:Small = @{ AppLogRows = 20000; Seed = 7 }
+
+    function Get-FolderHash([string] $Path) {
+        Get-ChildItem -LiteralPath $Path -Recurse -File -Force |
+            Sort-Object FullName |
+            ForEach-Object { '{0} {1}' -f [IO.Path]::GetRelativePath($Path, $_.FullName), (Get-FileHash -LiteralPath $_.FullName).Hash }
+    }
+}
+
+Describe 'New-FiberSqsDataset' {
+    Context 'writing a dataset' {
+        BeforeAll {
+            $script:Out = Join-Path $TestDrive 'ds'
+            $script:Result = New-FiberSqsDataset -OutputPath $Out @Small -EnableTier2 -Zip
+        }
+
+        It 'returns one typed object describing the dataset' {
+            @($Result).Count | Should -Be 1
+            $Result | Should -BeOfType ([FiberSqs.FiberSqsDatasetInfo])
+            $Result.Path | Should -Be $Out
+            $Result.Seed | Should -Be 7
+            $Result.AppLogRowTarget | Should -Be 20000
+            $Result.EnableTier2 | Should -BeTrue
+            $Result.Elapsed | Should -BeOfType ([timespan])
+        }
+
+        It 'reports every table with its real row count and size' {
+            $Result.Tables.Table | Should -Be @('app_logs', 'trace_spans', 'network_circuit_metrics', 'infra_host_metrics',
+                'tso_calls', 'service_metrics', 'network_events', 'txn_facts')
+            foreach ($t in $Result.Tables) {
+                (Get-Item -LiteralPath $t.Path).Length | Should -Be $t.Bytes
+                $lines = [IO.File]::ReadLines($t.Path) | Measure-Object | Select-Object -ExpandProperty Count
+                # Each row is one line: no generated text contains a line break.
+                $lines - 1 | Should -Be $t.Rows
+            }
+            $Result.TotalRows | Should -Be ($Result.Tables | Measure-Object Rows -Sum).Sum
+        }
+
+        It 'writes the answer key, the README and the participants zip without the answer key' {
+            $truth = Get-Content -Raw (Join-Path $Out 'ground_truth.json') | ConvertFrom-Json
+            $truth.dataset_name | Should -Be 'simulated_fibersqs_cross_region_latency_tso'
+            $truth.primary_incident.circuit_id | Should -Be 'CKT-CEN-EAS-003'
+            $truth.generation.row_counts.app_logs | Should -Be ($Result.Tables | Where-Object Table -eq 'app_logs').Rows
+            $truth.tso_noise.call_details.Count | Should -Be $truth.tso_noise.total_calls
+            Join-Path $Out 'README.md' | Should -Exist
+            $Result.ZipPath | Should -Exist
+            Add-Type -AssemblyName System.IO.Compression.FileSystem
+            $zip = [IO.Compression.ZipFile]::OpenRead($Result.ZipPath)
+            try { $zip.Entries.FullName | Should -Not -Contain 'ground_truth.json' } finally { $zip.Dispose() }
+        }
+
+        It 'leaves no staging folder behind' {
+            Get-ChildItem -LiteralPath $TestDrive -Force -Filter '.*fibersqs*' | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'determinism' {
+        It 'writes byte-identical files on one core and on all cores, and different files for another seed' {
+            $a = Join-Path $TestDrive 'all-cores'
+            $b = Join-Path $TestDrive 'one-core'
+            $c = Join-Path $TestDrive 'seed-8'
+            New-FiberSqsDataset -OutputPath $a @Small -EnableTier2 | Out-Null
+            $env:DOTNET_PROCESSOR_COUNT = '1'
+            try {
+                Push-Location $RepoRoot
+                & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module ./FiberSqs.psd1; `$null = New-FiberSqsDataset -OutputPath '$b' -AppLogRows 20000 -Seed 7 -EnableTier2; [Environment]::ProcessorCount" |
+                    Should -Be 1
+                $LASTEXITCODE | Should -Be 0
+            } finally {
+                Pop-Location
+                Remove-Item Env:DOTNET_PROCESSOR_COUNT
+            }
+            Get-FolderHash $b | Should -Be (Get-FolderHash $a)
+            New-FiberSqsDataset -OutputPath $c -AppLogRows 20000 -Seed 8 -EnableTier2 | Out-Null
+            (Get-FileHash (Join-Path $c 'data/clickhouse-app_logs.csv')).Hash |
+                Should -Not -Be (Get-FileHash (Join-Path $a 'data/clickhouse-app_logs.csv')).Hash
+        }
+    }
+
+    Context 'safety of existing folders' {
+        It 'refuses an existing dataset without -Force and changes nothing' {
+            $out = Join-Path $TestDrive 'existing'
+            New-FiberSqsDataset -OutputPath $out @Small | Out-Null
+            $before = Get-FolderHash $out
+            { New-FiberSqsDataset -OutputPath $out -AppLogRows 20000 -Seed 9 } | Should -Throw -ErrorId 'DatasetAlreadyExists,FiberSqs.Commands.NewFiberSqsDatasetCommand'
+            Get-FolderHash $out | Should -Be $before
+        }
+
+        It '-WhatIf writes nothing, for a new folder and over an existing dataset' {
+            $new = Join-Path $TestDrive 'whatif-new'
+            New-FiberSqsDataset -OutputPath $new @Small -WhatIf | Should -BeNullOrEmpty
+            $new | Should -Not -Exist
+            $out = Join-Path $TestDrive 'whatif-existing'
+            New-FiberSqsDataset -OutputPath $out @Small | Out-Null
+            $before = Get-FolderHash $out
+            New-FiberSqsDataset -OutputPath $out -AppLogRows 20000 -Seed 9 -Force -WhatIf | Should -BeNullOrEmpty
+            Get-FolderHash $out | Should -Be $before
+        }
+
+        It '-Force replaces a dataset this module wrote' {
+            $out = Join-Path $TestDrive 'replace'
+            New-FiberSqsDataset -OutputPath $out @Small | Out-Null
+            $r = New-FiberSqsDataset -OutputPath $out -AppLogRows 20000 -Seed 9 -Force
+            $r.Seed | Should -Be 9
+            (Get-Content -Raw (Join-Path $out 'ground_truth.json') | ConvertFrom-Json).generation.seed | Should -Be 9
+            Get-ChildItem -LiteralPath $TestDrive -Force -Filter '.replace.fibersqs*' | Should -BeNullOrEmpty
+        }
+
+        It 'never replaces a folder it did not write, even with -Force' {
+            $out = Join-Path $TestDrive 'precious'
+            New-Item -ItemType Directory $out | Out-Null
+            Set-Content (Join-Path $out 'thesis.txt') 'years of work'
+            { New-FiberSqsDataset -OutputPath $out @Small -Force -Confirm:$false } | Should -Throw -ErrorId 'OutputPathNotOwned,FiberSqs.Commands.NewFiberSqsDatasetCommand'
+            Get-Content (Join-Path $out 'thesis.txt') | Should -Be 'years of work'
+            @(Get-ChildItem -LiteralPath $out -Force).Count | Should -Be 1
+        }
+
+        It 'writes into an existing empty folder' {
+            $out = Join-Path $TestDrive 'empty'
+            New-Item -ItemType Directory $out | Out-Null
+            (New-FiberSqsDataset -OutputPath $out @Small).Path | Should -Be $out
+        }
+
+        It 'refuses a path that is a file' {
+            $file = Join-Path $TestDrive 'a-file.txt'
+            Set-Content $file 'x'
+            { New-FiberSqsDataset -OutputPath $file @Small } | Should -Throw -ErrorId 'OutputPathIsFile,FiberSqs.Commands.NewFiberSqsDatasetCommand'
+            Get-Content $file | Should -Be 'x'
+        }
+
+        It 'resolves a relative path against the current PowerShell location' {
+            Push-Location $TestDrive
+            try {
+                $r = New-FiberSqsDataset -OutputPath 'relative' @Small
+                $r.Path | Should -Be (Join-Path $TestDrive 'relative')
+            } finally { Pop-Location }
+        }
+    }
+
+    Context 'bad values' {
+        It 'rejects <Name> = <Value> with <ErrorId>' -ForEach @(
+            @{ Name = 'ScaleLogs'; Value = [double]::NaN; ErrorId = 'ParameterArgumentValidationError' }
+            @{ Name = 'ScaleLogs'; Value = 0; ErrorId = 'ParameterArgumentValidationError' }
+            @{ Name = 'ScaleLogs'; Value = -1; ErrorId = 'ParameterArgumentValidationError' }
+            @{ Name = 'ScaleLogs'; Value = [double]::PositiveInfinity; ErrorId = 'ParameterArgumentValidationError' }
+            @{ Name = 'AppLogRows'; Value = 0; ErrorId = 'ParameterArgumentValidationError' }
+            @{ Name = 'AppLogRows'; Value = 1e12; ErrorId = 'ParameterArgumentValidationError' }
+            @{ Name = 'Seed'; Value = -1; ErrorId = 'ParameterArgumentValidationError' }
+            @{ Name = 'AppLogRows'; Value = 'many'; ErrorId = 'CannotConvertArgumentNoMessage' }
+        ) {
+            $out = Join-Path $TestDrive "bad-$Name"
+            $params = @{ OutputPath = $out; $Name = $Value }
+            { New-FiberSqsDataset @params } | Should -Throw -ErrorId "$ErrorId,FiberSqs.Commands.NewFiberSqsDatasetCommand"
+            $out | Should -Not -Exist
+        }
+
+        It 'rejects a product of AppLogRows and ScaleLogs outside 100..50,000,000 with RowTargetOutOfRange' {
+            { New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'tiny') -AppLogRows 1000 -ScaleLogs 0.01 } |
+                Should -Throw -ErrorId 'RowTargetOutOfRange,FiberSqs.Commands.NewFiberSqsDatasetCommand'
+            { New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'huge') -AppLogRows 40000000 -ScaleLogs 2 } |
+                Should -Throw -ErrorId 'RowTargetOutOfRange,FiberSqs.Commands.NewFiberSqsDatasetCommand'
+            Join-Path $TestDrive 'tiny' | Should -Not -Exist
+        }
+
+        It 'tells the user what to do in the error' {
+            $err = $null
+            try { New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'tiny2') -AppLogRows 10 -ScaleLogs 0.5 } catch { $err = $_ }
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err.ErrorDetails.RecommendedAction | Should -Match 'AppLogRows'
+        }
+    }
+
+    Context 'stopping' {
+        It 'stops promptly on Ctrl+C (pipeline stop) and leaves neither the target nor a staging folder' {
+            $out = Join-Path $TestDrive 'stopped'
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Join-Path $RepoRoot 'FiberSqs.psd1')).AddStatement()
+                $null = $ps.AddCommand('New-FiberSqsDataset').AddParameter('OutputPath', $out).AddParameter('AppLogRows', 30000000)
+                $async = $ps.BeginInvoke()
+                $deadline = [DateTime]::UtcNow.AddSeconds(20)
+                while (-not (Get-ChildItem -LiteralPath $TestDrive -Force -Filter '.stopped.fibersqs-staging-*') -and [DateTime]::UtcNow -lt $deadline) {
+                    Start-Sleep -Milliseconds 50
+                }
+                $clock = [Diagnostics.Stopwatch]::StartNew()
+                $ps.Stop()
+                $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
+                $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            } finally { $ps.Dispose() }
+            $out | Should -Not -Exist
+            Get-ChildItem -LiteralPath $TestDrive -Force -Filter '.stopped.fibersqs*' | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'progress and verbose output' {
+        It 'says step by step what it does with -Verbose' {
+            $verbose = New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'verbose') @Small -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+            ($verbose.Message -join "`n") | Should -Match 'staging'
+            ($verbose.Message -join "`n") | Should -Match 'Wrote [\d,]+ rows'
+        }
+    }
+}

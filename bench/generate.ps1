@@ -1,0 +1,70 @@
+<#
+.SYNOPSIS
+    Benchmarks New-FiberSqsDataset on the full default (SPEC section 8) against copying the same bytes.
+.DESCRIPTION
+    Each run is a fresh pwsh process timed by /usr/bin/time -v (whole-process wall time and peak RSS).
+    The baseline, in the same session and on the same bytes, is `cat data/*.csv > copy; sync`.
+    Prints wall time, rows/s, MB/s, peak RSS and the ratio to the baseline; the module must be built first
+    (./build.ps1). Not part of the test suite.
+.EXAMPLE
+    dotnet pwsh -NoProfile -File ./bench/generate.ps1 -Runs 3
+#>
+[CmdletBinding()]
+param(
+    [ValidateRange(1, 20)] [int] $Runs = 3,
+    [long] $AppLogRows = 15000000,
+    [string] $WorkFolder = (Join-Path ([IO.Path]::GetTempPath()) 'fibersqs-bench')
+)
+$ErrorActionPreference = 'Stop'
+$repo = Resolve-Path (Join-Path $PSScriptRoot '..')
+$out = Join-Path $WorkFolder 'dataset'
+New-Item -ItemType Directory -Force $WorkFolder | Out-Null
+
+function Invoke-Timed([string[]] $Command) {
+    $log = Join-Path $WorkFolder 'time.txt'
+    & /usr/bin/time -v -o $log @Command | Out-Null
+    if ($LASTEXITCODE -ne 0) { throw "Command failed ($LASTEXITCODE): $Command" }
+    $text = Get-Content -Raw $log
+    $wall = [regex]::Match($text, 'Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)')
+    $seconds = [double]$wall.Groups[2].Value * 60 + [double]$wall.Groups[3].Value
+    if ($wall.Groups[1].Success) { $seconds += [double]$wall.Groups[1].Value * 3600 }
+    [pscustomobject]@{
+        WallSeconds = $seconds
+        PeakRssMiB  = [math]::Round([double][regex]::Match($text, 'Maximum resident set size \(kbytes\): (\d+)').Groups[1].Value / 1024, 1)
+    }
+}
+
+$pwsh = @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command')
+$script = "Import-Module '$repo/FiberSqs.psd1'; `$null = New-FiberSqsDataset -OutputPath '$out' -AppLogRows $AppLogRows -EnableTier2 -Force"
+$results = foreach ($i in 1..$Runs) {
+    if (Test-Path $out) { Remove-Item -Recurse -Force $out }
+    & sync
+    Push-Location $repo
+    try { $r = Invoke-Timed ($pwsh + $script) } finally { Pop-Location }
+    $truth = Get-Content -Raw (Join-Path $out 'ground_truth.json') | ConvertFrom-Json
+    $rows = ($truth.generation.row_counts.PSObject.Properties.Value | Measure-Object -Sum).Sum
+    $bytes = (Get-ChildItem (Join-Path $out 'data') -File | Measure-Object Length -Sum).Sum
+    $r | Add-Member -PassThru Rows $rows | Add-Member -PassThru Bytes $bytes
+    Write-Host ("run {0}: {1:N2} s, {2:N0} rows, {3:N0} MB, peak RSS {4} MiB" -f $i, $r.WallSeconds, $rows, ($bytes / 1MB), $r.PeakRssMiB)
+}
+
+$copy = Join-Path $WorkFolder 'copy.csv'
+& sync
+$baseline = Invoke-Timed @('sh', '-c', "cat '$out'/data/*.csv > '$copy'; sync")
+Remove-Item $copy
+$best = $results | Sort-Object WallSeconds | Select-Object -First 1
+$median = ($results | Sort-Object WallSeconds)[[int][math]::Floor(($results.Count - 1) / 2)]
+[pscustomobject]@{
+    Runs                = $Runs
+    AppLogRows          = $AppLogRows
+    Rows                = $best.Rows
+    MB                  = [math]::Round($best.Bytes / 1MB)
+    MedianWallSeconds   = $median.WallSeconds
+    BestWallSeconds     = $best.WallSeconds
+    RowsPerSecond       = [math]::Round($best.Rows / $median.WallSeconds)
+    MBPerSecond         = [math]::Round($best.Bytes / 1MB / $median.WallSeconds, 1)
+    PeakRssMiB          = ($results | Measure-Object PeakRssMiB -Maximum).Maximum
+    CopySyncSeconds     = $baseline.WallSeconds
+    RatioToCopySync     = [math]::Round($median.WallSeconds / $baseline.WallSeconds, 2)
+    SpeedupOverOriginal = [math]::Round($best.Rows / $median.WallSeconds / 56600, 1)
+} | Format-List

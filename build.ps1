@@ -140,6 +140,7 @@ function Assert-Layout([string] $Version) {
 function Invoke-ChildPwsh {
     # Runs a script in a fresh pwsh (same dotnet tool) so the module dll is loaded there, not in the build's process.
     param([Parameter(Mandatory)] [string] $Script, [string[]] $Arguments = @())
+    # Its output goes to the host, so that only the exit code is this function's output.
     & dotnet pwsh -NoProfile -NonInteractive -File $Script @Arguments | Out-Host
     $LASTEXITCODE
 }

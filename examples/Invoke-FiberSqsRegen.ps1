@@ -70,17 +70,17 @@ try {
     $clock = [Diagnostics.Stopwatch]::StartNew()
     Write-Host "== 1/3 Regenerating the dataset in $OutputPath (seed $Seed, scale $ScaleLogs)"
     $dataset = New-FiberSqsDataset -OutputPath $OutputPath -Seed $Seed -ScaleLogs $ScaleLogs -EnableTier2 -Force -Confirm:$false
-    $dataset | Out-Host
+    $dataset | Out-String -Width 200 | Write-Host
 
     $step = 'import'
     Write-Host "== 2/3 Importing into ClickHouse database $Database"
     $import = $dataset | Import-FiberSqsClickHouse @server -Confirm:$false
-    $import | Out-Host
+    $import | Out-String -Width 200 | Write-Host
 
     $step = 'validate'
     Write-Host '== 3/3 Validating the files and the loaded database'
     $validation = Test-FiberSqsDataset -Path $dataset.Path @server
-    $validation | Out-Host
+    $validation | Out-String -Width 200 | Write-Host
 } catch {
     $id = $_.FullyQualifiedErrorId
     Write-Host "FAILED at step '$step': $($_.Exception.Message)"

@@ -13,7 +13,7 @@ public enum DatasetProblem
     GroundTruthUnreadable,
 }
 
-/// <summary>Thrown by <see cref="DatasetValidator.Validate"/> when there is no dataset to check; the cmdlet maps
+/// <summary>Thrown by <c>DatasetValidator.Validate</c> when there is no dataset to check; the cmdlet maps
 /// <see cref="Problem"/> to a stable error id.</summary>
 public sealed class DatasetUnreadableException : IOException
 {

@@ -21,7 +21,11 @@ public static class DatasetValidator
     /// ground_truth.json cannot be read. Damaged or missing CSVs are failed checks, not exceptions.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled.</exception>
     public static ValidationReport Validate(string datasetPath, IProgress<ValidationProgress>? progress = null,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default) => Validate(datasetPath, CsvChunk.TargetBytes, progress, cancel);
+
+    /// <summary>As the public overload, with the size of the pieces large files are cut into (tests use small ones).</summary>
+    internal static ValidationReport Validate(string datasetPath, long chunkBytes, IProgress<ValidationProgress>? progress,
+        CancellationToken cancel)
     {
         ArgumentException.ThrowIfNullOrEmpty(datasetPath);
         var clock = Stopwatch.StartNew();
@@ -39,7 +43,7 @@ public static class DatasetValidator
 
         var tier2 = truth.Generation.Parameters.EnableTier2 || TableCatalog.Tier2.Any(t => truth.Generation.RowCounts.ContainsKey(t.Name));
         var tables = TableCatalog.For(tier2);
-        var results = Scan(root, tables, context, progress, cancel);
+        var results = Scan(root, tables, context, chunkBytes, progress, cancel);
 
         progress?.Report(new ValidationProgress("Checking", 99, results.Values.Sum(r => r.Bytes), results.Values.Sum(r => r.Bytes)));
         var checks = new DatasetChecks(truth, context, results, cancel).Run();
@@ -96,7 +100,7 @@ public static class DatasetValidator
 
     /// <summary>Reads every table's file in chunks, on every core.</summary>
     private static Dictionary<TableSchema, TableResult> Scan(string root, IReadOnlyList<TableSchema> tables, ScanContext context,
-        IProgress<ValidationProgress>? progress, CancellationToken cancel)
+        long chunkBytes, IProgress<ValidationProgress>? progress, CancellationToken cancel)
     {
         var results = tables.ToDictionary(t => t, t => new TableResult(t, DatasetLayout.CsvPath(root, t)));
         var handles = new List<SafeFileHandle>();
@@ -117,7 +121,7 @@ public static class DatasetValidator
                     handles.Add(handle);
                     result.Bytes = RandomAccess.GetLength(handle);
                     result.EndsWithNewline = EndsWithNewline(handle, result.Bytes);
-                    work.AddRange(CsvChunk.Plan(handle, result.Bytes).Select(c => (table, handle, c)));
+                    work.AddRange(CsvChunk.Plan(handle, result.Bytes, chunkBytes).Select(c => (table, handle, c)));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

@@ -60,7 +60,7 @@ public sealed partial class ClickHouseConnection : IClickHouseSession, IDisposab
     /// <param name="credential">User and password; null for the URL's user info, else user <c>default</c> with no password.</param>
     /// <param name="queryTimeout">Longest a single non-insert statement may take (default 10 minutes).</param>
     /// <param name="cancel">Stops the attempt.</param>
-    public static async Task<ClickHouseConnection> OpenAsync(ClickHouseEndpoint endpoint, NetworkCredential? credential,
+    public static async Task<ClickHouseConnection> OpenAsync(ClickHouseEndpoint endpoint, NetworkCredential? credential = null,
         TimeSpan? queryTimeout = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(endpoint);

@@ -63,6 +63,8 @@ public sealed class ServerImportTests(ServerFixture fx)
         var matrix = result.Validation.Check("postload_tso_confusion_matrix")!;
         Assert.Equal(truth.TsoNoise.NoiseCounts["fabricated"], matrix.Figure("fp_nonexistent_txn_id"));
         Assert.Equal(truth.TsoNoise.NoiseCounts["clean"], matrix.Figure("tp"));
+        Assert.True(truth.TsoNoise.NoiseCounts["fabricated"] > 0, "a false positive must exist for the check to mean anything");
+        Assert.Equal(truth.TsoNoise.NoiseCounts["wrong_customer"], matrix.Figure("wrong_link"));
 
         Assert.Equal(Path.Combine(fx.Dataset.Root, DatasetLayout.PostLoadValidationFile), result.ReportPath);
         using var report = JsonDocument.Parse(File.ReadAllText(result.ReportPath!));

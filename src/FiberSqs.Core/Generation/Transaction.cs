@@ -40,7 +40,7 @@ internal sealed class Transaction
     public double EndToEndMs;
 
     /// <summary>TX-yyyyMMddHHmmss-NNNNNNN as UTF-8.</summary>
-    public readonly byte[] Id = new byte[25];
+    public readonly byte[] Id = new byte[Utf8Text.TransactionIdLength];
 
     /// <summary>tr + 12 hex, sp + 12 hex per span (0 api, 1 orchestrator, 2 worker, 3.. dependency attempts), CUST-NNNNNNNN.</summary>
     public readonly byte[] TraceIdText = new byte[14];

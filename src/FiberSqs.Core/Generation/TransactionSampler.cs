@@ -120,7 +120,7 @@ internal sealed class TransactionSampler
             : Outcome.Completed;
 
         FitInsideWindow(tx);
-        WriteId(tx);
+        Utf8Text.TransactionId(tx.Id, tx.StartTicks, tx.Seq);
     }
 
     /// <summary>A transaction that would run past the window's end is compressed to end before it.</summary>
@@ -144,14 +144,5 @@ internal sealed class TransactionSampler
 
         tx.ServiceMs *= k;
         tx.EndToEndMs = tx.AttemptStartMs(tx.Attempts) + tx.ServiceMs;
-    }
-
-    private static void WriteId(Transaction tx)
-    {
-        var id = tx.Id.AsSpan();
-        "TX-"u8.CopyTo(id);
-        Utf8Text.Compact(id[3..], tx.StartTicks);
-        id[17] = (byte)'-';
-        Utf8Text.Digits(id[18..25], tx.Seq % 10_000_000);
     }
 }

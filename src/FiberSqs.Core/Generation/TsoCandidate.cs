@@ -8,11 +8,8 @@ internal readonly record struct TsoCandidate(long Seq, long StartTicks, long End
 
     public static string TransactionIdText(long startTicks, long seq)
     {
-        Span<byte> id = stackalloc byte[25];
-        "TX-"u8.CopyTo(id);
-        Utf8Text.Compact(id[3..], startTicks);
-        id[17] = (byte)'-';
-        Utf8Text.Digits(id[18..25], seq % 10_000_000);
+        Span<byte> id = stackalloc byte[Utf8Text.TransactionIdLength];
+        Utf8Text.TransactionId(id, startTicks, seq);
         return System.Text.Encoding.ASCII.GetString(id);
     }
 }

@@ -51,6 +51,18 @@ public static class Utf8Text
         return 14;
     }
 
+    /// <summary>Length of TX-yyyyMMddHHmmss-NNNNNNN.</summary>
+    public const int TransactionIdLength = 25;
+
+    /// <summary>TX-&lt;start yyyyMMddHHmmss&gt;-&lt;sequence, 7 digits&gt;.</summary>
+    public static void TransactionId(Span<byte> dest, long startTicks, long seq)
+    {
+        "TX-"u8.CopyTo(dest);
+        Compact(dest[3..], startTicks);
+        dest[17] = (byte)'-';
+        Digits(dest[18..25], seq % 10_000_000);
+    }
+
     private static void WriteDateTime(Span<byte> dest, long ticks)
     {
         var t = new DateTime(ticks, DateTimeKind.Utc);

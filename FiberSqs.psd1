@@ -1,0 +1,26 @@
+#
+# Module manifest for FiberSqs. This file is the one source of the module's version: build.ps1 reads
+# ModuleVersion and stamps it into the assemblies it publishes into ./bin.
+#
+@{
+    RootModule             = 'bin/FiberSqs.dll'
+    ModuleVersion          = '0.1.0'
+    CompatiblePSEditions   = @('Core')
+    GUID                   = '7cbce6e4-29be-4367-83e4-5f290e2de7fa'
+    Author                 = 'FiberSqs'
+    CompanyName            = 'FiberSqs'
+    Copyright              = '(c) FiberSqs. All rights reserved.'
+    Description            = 'Generates the deterministic Fiber SQS cross-region latency observability dataset (app logs, trace spans, circuit and host metrics, TSO calls and an answer key), loads it into ClickHouse and validates both.'
+    PowerShellVersion      = '7.4'
+    FormatsToProcess       = @('FiberSqs.Format.ps1xml')
+    CmdletsToExport        = @('New-FiberSqsDataset', 'Import-FiberSqsClickHouse', 'Test-FiberSqsDataset')
+    FunctionsToExport      = @()
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('Observability', 'ClickHouse', 'Dataset', 'Incident', 'SRE', 'Training', 'Logs', 'Traces', 'Metrics', 'PSEdition_Core', 'Linux')
+            ReleaseNotes = 'First release: New-FiberSqsDataset, Import-FiberSqsClickHouse and Test-FiberSqsDataset.'
+        }
+    }
+}

@@ -1,12 +1,13 @@
 using FiberSqs.Core.Generation;
 using FiberSqs.Core.Model;
+using FiberSqs.Core.Validation;
 
 namespace FiberSqs;
 
 /// <summary>What New-FiberSqsDataset returns: one object per dataset written.</summary>
 public sealed class FiberSqsDatasetInfo
 {
-    internal FiberSqsDatasetInfo(GenerationResult result)
+    internal FiberSqsDatasetInfo(GenerationResult result, ValidationReport validation, TimeSpan elapsed)
     {
         Path = result.Path;
         Seed = result.Options.Seed;
@@ -21,8 +22,11 @@ public sealed class FiberSqsDatasetInfo
         var truth = result.GroundTruth;
         Incident = $"{truth.PrimaryIncident.CircuitId} {truth.PrimaryIncident.Start} .. {truth.PrimaryIncident.End} ({truth.PrimaryIncident.Bursts.Count} bursts)";
         TsoCalls = truth.TsoNoise.TotalCalls;
+        Validation = new FiberSqsValidationResult(validation);
+        ValidationPassed = validation.Passed;
         ZipPath = result.ZipPath;
-        Elapsed = result.Elapsed;
+        Elapsed = elapsed;
+        GenerationElapsed = result.Elapsed;
         RowsPerSecond = result.Elapsed.TotalSeconds > 0 ? Math.Round(result.TotalRows / result.Elapsed.TotalSeconds) : 0;
     }
 
@@ -44,7 +48,17 @@ public sealed class FiberSqsDatasetInfo
     public string Incident { get; }
     public long TsoCalls { get; }
 
+    /// <summary>The checks run on the written files, as saved in validation_summary.json.</summary>
+    public FiberSqsValidationResult Validation { get; }
+
+    /// <summary>True when every validation check passed.</summary>
+    public bool ValidationPassed { get; }
+
     public string? ZipPath { get; }
+    /// <summary>The whole command: generation, validation and moving the folder into place.</summary>
     public TimeSpan Elapsed { get; }
+
+    /// <summary>Writing the files alone; RowsPerSecond is measured over this.</summary>
+    public TimeSpan GenerationElapsed { get; }
     public double RowsPerSecond { get; }
 }

@@ -55,6 +55,16 @@ Describe 'New-FiberSqsDataset' {
             try { $zip.Entries.FullName | Should -Not -Contain 'ground_truth.json' } finally { $zip.Dispose() }
         }
 
+        It 'validates what it wrote and saves validation_summary.json' {
+            $Result.ValidationPassed | Should -BeTrue
+            $Result.Validation.Passed | Should -BeTrue
+            $Result.Validation.Path | Should -Be $Out
+            $summary = Get-Content -Raw (Join-Path $Out 'validation_summary.json') | ConvertFrom-Json
+            $summary.passed | Should -BeTrue
+            $summary.checks.name | Should -Contain 'row_counts'
+            $summary.checks.Count | Should -Be $Result.Validation.Checks.Count
+        }
+
         It 'leaves no staging folder behind' {
             Get-ChildItem -LiteralPath $TestDrive -Force -Filter '.*fibersqs*' | Should -BeNullOrEmpty
         }

@@ -60,8 +60,7 @@ public sealed class ValidationReport
         ArgumentNullException.ThrowIfNull(w);
         w.WriteStartObject();
         w.WriteBoolean("passed", Passed);
-        w.WriteString("path", Path);
-        w.WriteNumber("elapsed_seconds", Math.Round(Elapsed.TotalSeconds, 3));
+        // No path and no timing: validation_summary.json is part of the dataset, byte-identical for a seed (SPEC 7).
         w.WriteNumber("checks_passed", Checks.Count(c => c.Passed));
         w.WriteNumber("checks_failed", Checks.Count(c => !c.Passed));
         w.WriteStartArray("checks");

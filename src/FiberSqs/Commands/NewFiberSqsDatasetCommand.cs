@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using FiberSqs.Core.Files;
 using FiberSqs.Core.Generation;
+using FiberSqs.Core.Validation;
 
 namespace FiberSqs.Commands;
 
@@ -50,6 +51,7 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
 
     protected override void ProcessRecord()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputPath);
         var options = new DatasetOptions
         {
@@ -81,6 +83,7 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
         var staging = StagingPath(target, "staging");
         WriteVerbose($"Generating into staging folder {staging}.");
         GenerationResult result;
+        ValidationReport validation;
         try
         {
             result = RunWithProgress<GenerationProgress, GenerationResult>(
@@ -90,6 +93,15 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
                     PercentComplete = p.PercentComplete,
                 });
             WriteVerbose($"Wrote {result.TotalRows:N0} rows ({result.TotalBytes / 1e6:N1} MB) in {result.Elapsed.TotalSeconds:N1} s.");
+            WriteVerbose("Validating the written files.");
+            validation = RunWithProgress<ValidationProgress, ValidationReport>(
+                progress => DatasetValidator.Validate(staging, progress, CancelToken),
+                p => new ProgressRecord(ActivityId, "New-FiberSqsDataset", $"Validating: {p.Stage}")
+                {
+                    PercentComplete = Math.Clamp(p.PercentComplete, 0, 100),
+                });
+            validation.Save(Path.Combine(staging, DatasetLayout.ValidationSummaryFile));
+            WriteVerbose($"Validation {(validation.Passed ? "passed" : "FAILED")}: {validation.Checks.Count(c => c.Passed)} of {validation.Checks.Count} checks in {validation.Elapsed.TotalSeconds:N1} s.");
             SwapIn(staging, target, replacing);
         }
         catch (OperationCanceledException)
@@ -114,7 +126,16 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
             WriteProgress(new ProgressRecord(ActivityId, "New-FiberSqsDataset", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        WriteObject(new FiberSqsDatasetInfo(Rebase(result, staging, target)));
+        validation = new ValidationReport(target, validation.Checks, validation.Elapsed);
+        WriteObject(new FiberSqsDatasetInfo(Rebase(result, staging, target), validation, clock.Elapsed));
+        if (!validation.Passed)
+        {
+            // The files stay for inspection; the failure is an error a script sees (and $? is false).
+            var failed = string.Join("; ", validation.FailedChecks.Select(c => $"{c.Name}: {c.Message}"));
+            WriteError(Error(new InvalidDataException($"The dataset in '{target}' was written but failed validation: {failed}"),
+                ErrorIds.DatasetValidationFailed, ErrorCategory.InvalidResult, target,
+                $"Inspect {DatasetLayout.ValidationSummaryFile} in the dataset folder, and report the seed and parameters: a generated dataset should always pass."));
+        }
     }
 
     /// <summary>Errors out unless the target can be written; true when an existing dataset will be replaced.</summary>

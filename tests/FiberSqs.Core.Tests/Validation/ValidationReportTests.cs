@@ -55,7 +55,8 @@ public sealed class ValidationReportTests
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
         Assert.False(root.GetProperty("passed").GetBoolean());
-        Assert.Equal(1.5, root.GetProperty("elapsed_seconds").GetDouble());
+        Assert.False(root.TryGetProperty("elapsed_seconds", out _)); // the file must be the same for the same seed
+        Assert.False(root.TryGetProperty("path", out _));
         var b = root.GetProperty("checks")[1];
         Assert.Equal("b", b.GetProperty("name").GetString());
         Assert.False(b.GetProperty("passed").GetBoolean());

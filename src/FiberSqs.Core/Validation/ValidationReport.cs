@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.Json;
+
+namespace FiberSqs.Core.Validation;
+
+/// <summary>The outcome of a validation: every check, and whether all passed. Saved as
+/// <c>validation_summary.json</c> (dataset) or reused for post-load checks.</summary>
+public sealed class ValidationReport
+{
+    public ValidationReport(string path, IEnumerable<ValidationCheck> checks, TimeSpan elapsed = default)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        Path = path ?? "";
+        Checks = checks.ToList();
+        Elapsed = elapsed;
+    }
+
+    /// <summary>The dataset folder (or database URL) validated.</summary>
+    public string Path { get; }
+
+    /// <summary>True when every check passed.</summary>
+    public bool Passed => Checks.All(c => c.Passed);
+
+    public IReadOnlyList<ValidationCheck> Checks { get; }
+
+    public IReadOnlyList<ValidationCheck> FailedChecks => Checks.Where(c => !c.Passed).ToList();
+
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>The check with that name, or null.</summary>
+    public ValidationCheck? Check(string name) => Checks.FirstOrDefault(c => c.Name == name);
+
+    /// <summary>Writes <c>{ "passed": bool, "checks": [ { "name", "passed", "applicable", figures..., "threshold", "message" } ] }</c>.</summary>
+    public void Save(string path)
+    {
+        File.WriteAllBytes(path, ToJsonBytes());
+    }
+
+    public string ToJson() => Encoding.UTF8.GetString(ToJsonBytes());
+
+    private byte[] ToJsonBytes()
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            WriteTo(w);
+        }
+
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes the report as one JSON object (for embedding it in another document).</summary>
+    public void WriteTo(Utf8JsonWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        w.WriteStartObject();
+        w.WriteBoolean("passed", Passed);
+        w.WriteString("path", Path);
+        w.WriteNumber("elapsed_seconds", Math.Round(Elapsed.TotalSeconds, 3));
+        w.WriteNumber("checks_passed", Checks.Count(c => c.Passed));
+        w.WriteNumber("checks_failed", Checks.Count(c => !c.Passed));
+        w.WriteStartArray("checks");
+        foreach (var check in Checks)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", check.Name);
+            w.WriteBoolean("passed", check.Passed);
+            w.WriteBoolean("applicable", check.Applicable);
+            foreach (var f in check.Figures)
+            {
+                w.WritePropertyName(f.Name);
+                WriteValue(w, f.Value);
+            }
+
+            w.WriteString("threshold", check.Threshold);
+            w.WriteString("message", check.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter w, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                w.WriteNullValue();
+                break;
+            case long l:
+                w.WriteNumberValue(l);
+                break;
+            case double d when double.IsFinite(d):
+                w.WriteNumberValue(Math.Round(d, 6));
+                break;
+            case double:
+                w.WriteNullValue();
+                break;
+            case bool b:
+                w.WriteBooleanValue(b);
+                break;
+            default:
+                w.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+
+    public override string ToString() =>
+        $"{(Passed ? "PASSED" : "FAILED")}: {Checks.Count(c => c.Passed)}/{Checks.Count} checks passed ({Path})";
+}
+
+/// <summary>Where a validation is: the stage, percent done, bytes read so far of the total.</summary>
+public sealed record ValidationProgress(string Stage, int PercentComplete, long BytesRead, long TotalBytes);

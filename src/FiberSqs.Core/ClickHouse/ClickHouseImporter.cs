@@ -1,0 +1,329 @@
+using System.Diagnostics;
+using System.Globalization;
+using FiberSqs.Core.Files;
+using FiberSqs.Core.Tables;
+
+namespace FiberSqs.Core.ClickHouse;
+
+/// <summary>
+/// Loads a dataset folder into ClickHouse without ever losing the previous load: every CSV streams into a new
+/// staging table beside the live one (tables in parallel), the staging row counts are checked against
+/// ground_truth.json, and only then one RENAME TABLE swaps them in and the previous tables are dropped. A failure,
+/// a Ctrl+C or a killed server before the swap leaves the previous tables and views as they were; the next import
+/// removes the staging leftovers (only names with this module's staging suffixes). Then the views of SPEC 5 are
+/// (re)created, the post-load validation runs on the server and postload_validation.json is written.
+/// </summary>
+public static class ClickHouseImporter
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    public static async Task<ImportResult> RunAsync(ClickHouseConnection connection, ImportDataset dataset, ImportOptions options,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        void Step(string stage, string message, int percent) => progress?.Report(new ImportProgress(stage, message, percent));
+
+        Step("Planning", $"Reading the objects of {options.Database} on {connection.DisplayName} (ClickHouse {connection.Version}).", 0);
+        var plan = await ImportPlan.CreateAsync(connection, dataset, options.Database, cancel).ConfigureAwait(false);
+        var sql = plan.Sql;
+        Step("Planning", $"Dialect: {connection.Dialect}; compatibility views go to database '{sql.CompatibilityDatabase}'.", 1);
+
+        if (!plan.DatabaseExists)
+        {
+            Step("Preparing", $"Creating database {sql.Database}.", 1);
+            await connection.ExecuteAsync(sql.CreateDatabase(), cancel).ConfigureAwait(false);
+        }
+
+        await CleanLeftoversAsync(connection, plan, m => Step("Preparing", m, 1), cancel).ConfigureAwait(false);
+
+        var compress = options.Compression == UploadCompression.Gzip ||
+                       (options.Compression == UploadCompression.Auto && !connection.Endpoint.IsLoopback);
+        List<TableLoadResult> loads;
+        var loadClock = Stopwatch.StartNew();
+        try
+        {
+            foreach (var file in plan.Files)
+            {
+                var staging = ClickHouseSql.StagingName(file.Table);
+                Step("Preparing", $"Creating staging table {sql.Qualified(staging)}.", 2);
+                await connection.ExecuteAsync(sql.CreateTable(file.Table, staging), cancel).ConfigureAwait(false);
+            }
+
+            loads = await LoadAllAsync(connection, plan, compress, options.MaxParallelLoads, progress, cancel).ConfigureAwait(false);
+            loadClock.Stop();
+            Step("Checking", "Checking the staging row counts against ground_truth.json.", 92);
+            loads = await CheckCountsAsync(connection, plan, loads, cancel).ConfigureAwait(false);
+        }
+        catch
+        {
+            Step("Cleaning up", "The load did not finish: dropping its staging tables; the previous load stays as it was.", 0);
+            await DropStagingQuietlyAsync(connection, plan).ConfigureAwait(false);
+            throw;
+        }
+
+        cancel.ThrowIfCancellationRequested();
+        Step("Swapping", "Swapping the loaded tables in with one RENAME TABLE.", 94);
+        await SwapAsync(connection, plan, cancel).ConfigureAwait(false);
+        // From here on the new load is live: finish the views even if the user presses Ctrl+C now.
+        var finish = CancellationToken.None;
+        foreach (var table in TableCatalog.All)
+        {
+            if (plan.Exists(sql.Database, table.Name) || plan.Exists(sql.Database, ClickHouseSql.PreviousName(table)))
+            {
+                await connection.ExecuteAsync(sql.DropTable(ClickHouseSql.PreviousName(table)), finish).ConfigureAwait(false);
+            }
+
+            if (plan.Files.All(f => f.Table != table) &&
+                (plan.Exists(sql.Database, table.Name) || plan.Exists(sql.Database, ClickHouseSql.PreviousName(table))))
+            {
+                Step("Swapping", $"Dropping {sql.Qualified(table.Name)}: this dataset has no such table.", 95);
+                await connection.ExecuteAsync(sql.DropTable(table.Name), finish).ConfigureAwait(false);
+            }
+        }
+
+        var days = (await connection.QueryAsync(sql.AppLogDays(TableCatalog.AppLogs.Name), finish).ConfigureAwait(false))
+            .Select(r => int.Parse(r[0], CultureInfo.InvariantCulture)).ToList();
+        var views = sql.Views(days);
+        Step("Views", $"Creating {views.Count} views ({days.Count} generated days).", 96);
+        foreach (var view in views)
+        {
+            foreach (var statement in sql.CreateOrReplaceView(view))
+            {
+                await connection.ExecuteAsync(statement, finish).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var stale in plan.StaleIndexViews(views.Select(v => v.FullName).ToHashSet()))
+        {
+            Step("Views", $"Dropping {stale}: its day is not in this dataset.", 97);
+            var dot = stale.IndexOf('.', StringComparison.Ordinal);
+            await connection.ExecuteAsync(sql.DropView(stale[..dot], stale[(dot + 1)..]), finish).ConfigureAwait(false);
+        }
+
+        Step("Validating", "Running the post-load validation on the server.", 98);
+        var validation = await PostLoadValidator.RunAsync(connection, sql.Database, dataset.GroundTruth, finish).ConfigureAwait(false);
+        var result = new ImportResult
+        {
+            Url = connection.DisplayName,
+            ServerVersion = connection.Version.Text,
+            Database = sql.Database,
+            CompatibilityDatabase = sql.CompatibilityDatabase,
+            DatasetPath = dataset.Root,
+            Tables = loads,
+            Views = [.. views.Select(v => v.FullName)],
+            Validation = validation,
+            Compressed = compress,
+            LoadElapsed = loadClock.Elapsed,
+            Elapsed = clock.Elapsed,
+            ReportPath = options.WriteReport ? Path.Combine(dataset.Root, DatasetLayout.PostLoadValidationFile) : null,
+        };
+        if (result.ReportPath is not null)
+        {
+            PostLoadReport.Save(result.ReportPath, result);
+            Step("Validating", $"Wrote {result.ReportPath}.", 100);
+        }
+
+        return result;
+    }
+
+    /// <summary>Drops this module's staging leftovers; puts a previous table back when an interrupted swap left it aside.</summary>
+    private static async Task CleanLeftoversAsync(ClickHouseConnection session, ImportPlan plan, Action<string> step, CancellationToken cancel)
+    {
+        var sql = plan.Sql;
+        foreach (var table in TableCatalog.All)
+        {
+            var staging = ClickHouseSql.StagingName(table);
+            if (plan.Exists(sql.Database, staging))
+            {
+                step($"Dropping {sql.Qualified(staging)}, left by an interrupted import.");
+                await session.ExecuteAsync(sql.DropTable(staging), cancel).ConfigureAwait(false);
+            }
+
+            var previous = ClickHouseSql.PreviousName(table);
+            if (plan.Exists(sql.Database, previous) && !plan.Exists(sql.Database, table.Name))
+            {
+                step($"Renaming {sql.Qualified(previous)} back to {table.Name}: an interrupted swap left it aside.");
+                await session.ExecuteAsync(sql.Rename([(previous, table.Name)]), cancel).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<List<TableLoadResult>> LoadAllAsync(ClickHouseConnection connection, ImportPlan plan, bool compress,
+        int? maxParallel, IProgress<ImportProgress>? progress, CancellationToken cancel)
+    {
+        var parallel = Math.Clamp(maxParallel ?? Environment.ProcessorCount, 1, 4);
+        if (maxParallel is null)
+        {
+            parallel = Math.Max(2, parallel);
+        }
+
+        var totalBytes = Math.Max(1, plan.Files.Sum(f => f.Bytes));
+        var sentByTable = new long[plan.Files.Count];
+        using var gate = new SemaphoreSlim(parallel);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var results = new TableLoadResult[plan.Files.Count];
+
+        async Task LoadOne(int index)
+        {
+            var file = plan.Files[index];
+            await gate.WaitAsync(failed.Token).ConfigureAwait(false);
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                var last = TimeSpan.Zero;
+                ImportProgress Report(long bytes, long rows, bool done)
+                {
+                    var all = Interlocked.Read(ref sentByTable[index]);
+                    var percent = (int)(2 + (88.0 * SumSent(sentByTable) / totalBytes));
+                    return new ImportProgress("Loading", $"{file.Table.Name}: {rows:N0} of {file.ExpectedRows:N0} rows", Math.Min(90, percent))
+                    {
+                        Table = file.Table.Name,
+                        RowsSent = rows,
+                        ExpectedRows = file.ExpectedRows,
+                        BytesSent = all,
+                        TotalBytes = file.Bytes,
+                        RowsPerSecond = clock.Elapsed.TotalSeconds > 0 ? rows / clock.Elapsed.TotalSeconds : 0,
+                        Completed = done,
+                    };
+                }
+
+                using var content = new CsvUploadContent(file.Path, compress, (bytes, rows) =>
+                {
+                    Interlocked.Exchange(ref sentByTable[index], bytes);
+                    if (clock.Elapsed - last >= ProgressInterval)
+                    {
+                        last = clock.Elapsed;
+                        progress?.Report(Report(bytes, rows, false));
+                    }
+                });
+                progress?.Report(Report(0, 0, false));
+                await connection.InsertAsync(plan.Sql.InsertCsv(file.Table, ClickHouseSql.StagingName(file.Table)), content, failed.Token)
+                    .ConfigureAwait(false);
+                clock.Stop();
+                results[index] = new TableLoadResult(file.Table.Name, file.ExpectedRows, content.RowsSent, file.Bytes, clock.Elapsed);
+                progress?.Report(Report(content.BytesSent, content.RowsSent, true));
+            }
+            catch
+            {
+                await failed.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        var tasks = Enumerable.Range(0, plan.Files.Count).Select(LoadOne).ToList();
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            // One table failed and cancelled the others: surface the real failure, not a cancellation.
+            throw tasks.Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException)
+                ?? throw new OperationCanceledException(cancel);
+        }
+        catch (Exception) when (!cancel.IsCancellationRequested)
+        {
+            var first = tasks.Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
+            if (first is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+            }
+
+            throw;
+        }
+
+        return [.. results];
+    }
+
+    private static long SumSent(long[] sent)
+    {
+        long sum = 0;
+        for (var i = 0; i < sent.Length; i++)
+        {
+            sum += Interlocked.Read(ref sent[i]);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Staging rows must equal ground_truth.json. A file whose own row count differs is an incomplete
+    /// dataset; a file that is right but loaded short is a server-side loss.</summary>
+    private static async Task<List<TableLoadResult>> CheckCountsAsync(ClickHouseConnection session, ImportPlan plan,
+        List<TableLoadResult> loads, CancellationToken cancel)
+    {
+        var checkedLoads = new List<TableLoadResult>();
+        foreach (var load in loads)
+        {
+            var file = plan.Files.First(f => f.Table.Name == load.Table);
+            var rows = await session.QueryAsync(plan.Sql.TableCount(ClickHouseSql.StagingName(file.Table)), cancel).ConfigureAwait(false);
+            var loaded = TabSeparated.ParseInt64(rows[0][0]);
+            if (load.LoadedRows != file.ExpectedRows)
+            {
+                throw new DatasetIncompleteException(
+                    $"{file.Path} holds {load.LoadedRows:N0} rows but ground_truth.json says {file.ExpectedRows:N0}: the file is truncated or was changed. " +
+                    "Nothing was swapped in.", file.Path);
+            }
+
+            if (loaded != file.ExpectedRows)
+            {
+                throw new RowCountMismatchException(
+                    $"{plan.Sql.Qualified(ClickHouseSql.StagingName(file.Table))} received {loaded:N0} rows, but {file.ExpectedRows:N0} were sent. " +
+                    "Nothing was swapped in.", file.Table.Name, file.ExpectedRows, loaded);
+            }
+
+            checkedLoads.Add(load with { LoadedRows = loaded });
+        }
+
+        // Report in catalog order.
+        return [.. checkedLoads.OrderBy(l => TableCatalog.All.ToList().FindIndex(t => t.Name == l.Table))];
+    }
+
+    private static async Task SwapAsync(ClickHouseConnection session, ImportPlan plan, CancellationToken cancel)
+    {
+        var sql = plan.Sql;
+        var pairs = new List<(string, string)>();
+        foreach (var file in plan.Files)
+        {
+            if (plan.Exists(sql.Database, file.Table.Name) || plan.Exists(sql.Database, ClickHouseSql.PreviousName(file.Table)))
+            {
+                pairs.Add((file.Table.Name, ClickHouseSql.PreviousName(file.Table)));
+            }
+        }
+
+        // A previous table that leftover cleaning renamed back counts as existing (handled above); drop stale
+        // previous names first so the RENAME cannot collide.
+        foreach (var file in plan.Files)
+        {
+            if (plan.Exists(sql.Database, ClickHouseSql.PreviousName(file.Table)) && plan.Exists(sql.Database, file.Table.Name))
+            {
+                await session.ExecuteAsync(sql.DropTable(ClickHouseSql.PreviousName(file.Table)), cancel).ConfigureAwait(false);
+            }
+        }
+
+        pairs.AddRange(plan.Files.Select(f => (ClickHouseSql.StagingName(f.Table), f.Table.Name)));
+        await session.ExecuteAsync(sql.Rename(pairs), cancel).ConfigureAwait(false);
+    }
+
+    private static async Task DropStagingQuietlyAsync(ClickHouseConnection session, ImportPlan plan)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        foreach (var file in plan.Files)
+        {
+            try
+            {
+                await session.ExecuteAsync(plan.Sql.DropTable(ClickHouseSql.StagingName(file.Table)), timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ClickHouseException or OperationCanceledException)
+            {
+                return; // the server is gone or busy: the next import removes the leftovers
+            }
+        }
+    }
+}

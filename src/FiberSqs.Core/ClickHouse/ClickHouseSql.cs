@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using FiberSqs.Core.Model;
+using FiberSqs.Core.Tables;
+
+namespace FiberSqs.Core.ClickHouse;
+
+/// <summary>A view of SPEC section 5: where it lives, what it is called, and its SELECT.</summary>
+/// <param name="Database">Its database.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Kind"><c>compatibility</c>, <c>region</c> or <c>day</c>.</param>
+/// <param name="Select">The SELECT it stands for.</param>
+public sealed record ClickHouseView(string Database, string Name, string Kind, string Select)
+{
+    public string FullName => $"{Database}.{Name}";
+}
+
+/// <summary>
+/// The one producer of SQL for every server version and engine (ClickHouse 18.16 over HTTP, current servers,
+/// chDB in the tests): database, tables, the staging/swap names, inserts, views, and the post-load validation
+/// queries. It picks types and syntax from <see cref="ClickHouseDialect"/>; callers never write SQL themselves.
+/// </summary>
+public sealed partial class ClickHouseSql
+{
+    /// <summary>Suffix of the tables a load writes into before they are swapped in.</summary>
+    public const string StagingSuffix = "__fibersqs_staging";
+
+    /// <summary>Suffix the previous load's tables carry between the swap and their drop.</summary>
+    public const string PreviousSuffix = "__fibersqs_previous";
+
+    /// <summary>The compatibility view names (SPEC 5) by table.</summary>
+    public static readonly IReadOnlyDictionary<string, string> CompatibilityViewNames = new Dictionary<string, string>
+    {
+        ["app_logs"] = "fibersqs_app_logs",
+        ["trace_spans"] = "trace_spans",
+        ["network_circuit_metrics"] = "network_circuit_metrics",
+        ["infra_host_metrics"] = "infra_host_metrics",
+        ["tso_calls"] = "tso_calls",
+    };
+
+    public ClickHouseSql(ClickHouseDialect dialect, string database, string compatibilityDatabase)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        Dialect = dialect;
+        Database = CheckIdentifier(database, nameof(database));
+        CompatibilityDatabase = CheckIdentifier(compatibilityDatabase, nameof(compatibilityDatabase));
+    }
+
+    public ClickHouseDialect Dialect { get; }
+
+    /// <summary>The database holding the tables and index-pattern views (fibersqs_prod by default).</summary>
+    public string Database { get; }
+
+    /// <summary>Where the compatibility views go: <c>logs</c> when it exists, else <c>default</c>.</summary>
+    public string CompatibilityDatabase { get; }
+
+    /// <summary>True for a name ClickHouse accepts unquoted, which is all this module creates or accepts.</summary>
+    public static bool IsIdentifier(string name) => name is not null && IdentifierPattern().IsMatch(name);
+
+    public static string CheckIdentifier(string name, string parameter) =>
+        IsIdentifier(name) ? name : throw new ArgumentException(
+            $"'{name}' is not a valid ClickHouse name: use letters, digits and underscores, not starting with a digit.", parameter);
+
+    // ---- objects ----------------------------------------------------------------------------------------
+
+    public static string StagingName(TableSchema table) => table.Name + StagingSuffix;
+
+    public static string PreviousName(TableSchema table) => table.Name + PreviousSuffix;
+
+    public string Qualified(string name) => $"{Database}.{name}";
+
+    public string CreateDatabase() => $"CREATE DATABASE IF NOT EXISTS {Database}";
+
+    /// <summary><c>CREATE TABLE</c> for <paramref name="table"/> under <paramref name="name"/> (its own name, or the staging name).</summary>
+    public string CreateTable(TableSchema table, string name)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var columns = ClickHouseSchema.Columns(table, Dialect);
+        var sb = new StringBuilder();
+        sb.Append("CREATE TABLE ").Append(Qualified(CheckIdentifier(name, nameof(name)))).Append("\n(\n");
+        sb.AppendJoin(",\n", columns.Select(c => "    " + c.Definition));
+        sb.Append("\n)\nENGINE = MergeTree\nPARTITION BY toYYYYMMDD(ts)\nORDER BY (")
+          .AppendJoin(", ", ClickHouseSchema.OrderKey(table)).Append(')');
+        return sb.ToString();
+    }
+
+    public string DropTable(string name) => $"DROP TABLE IF EXISTS {Qualified(CheckIdentifier(name, nameof(name)))}";
+
+    /// <summary>The streaming insert: the CSV's columns by name (the typed ones fill from their DEFAULT), data in the body.</summary>
+    public string InsertCsv(TableSchema table, string name)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return $"INSERT INTO {Qualified(CheckIdentifier(name, nameof(name)))} ({string.Join(", ", table.ColumnNames)}) FORMAT CSVWithNames";
+    }
+
+    /// <summary>The same insert reading a local file (chDB, clickhouse-local; current servers only).</summary>
+    public string InsertCsvFromFile(TableSchema table, string name, string path)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(path);
+        return $"INSERT INTO {Qualified(CheckIdentifier(name, nameof(name)))} ({string.Join(", ", table.ColumnNames)}) " +
+            $"FROM INFILE {Literal(path)} FORMAT CSVWithNames";
+    }
+
+    /// <summary>One RENAME TABLE for all pairs (names in <see cref="Database"/>).</summary>
+    public string Rename(IEnumerable<(string From, string To)> pairs) =>
+        "RENAME TABLE " + string.Join(", ", pairs.Select(p => $"{Qualified(p.From)} TO {Qualified(p.To)}"));
+
+    public string TableCount(string name) => $"SELECT count() FROM {Qualified(CheckIdentifier(name, nameof(name)))}";
+
+    /// <summary>Name and engine of every table and view in the given databases.</summary>
+    public static string ListObjects(IEnumerable<string> databases) =>
+        "SELECT database, name, engine FROM system.tables WHERE database IN (" +
+        string.Join(", ", databases.Select(Literal)) + ") ORDER BY database, name";
+
+    public static string ListDatabases() => "SELECT name FROM system.databases ORDER BY name";
+
+    /// <summary>The generated days of a loaded app-log table, as YYYYMMDD.</summary>
+    public string AppLogDays(string tableName) =>
+        $"SELECT DISTINCT toYYYYMMDD(ts) AS day FROM {Qualified(tableName)} ORDER BY day";
+
+    // ---- views ------------------------------------------------------------------------------------------
+
+    /// <summary>The columns a view over <paramref name="table"/> exposes, listed explicitly (the CSV's and the
+    /// typed ones), so nothing depends on which columns <c>SELECT *</c> returns.</summary>
+    public string ViewColumns(TableSchema table) =>
+        string.Join(", ", ClickHouseSchema.Columns(table, Dialect).Select(c => c.Name));
+
+    /// <summary>Every view of SPEC 5 for an import whose app logs cover <paramref name="days"/>
+    /// (YYYYMMDD): 5 compatibility views, 5 region views and 5 per day.</summary>
+    public IReadOnlyList<ClickHouseView> Views(IEnumerable<int> days)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var views = new List<ClickHouseView>();
+        foreach (var table in TableCatalog.Tier1)
+        {
+            var name = CompatibilityViewNames[table.Name];
+            views.Add(new ClickHouseView(CompatibilityDatabase, name, "compatibility",
+                $"SELECT {ViewColumns(table)} FROM {Qualified(table.Name)}"));
+        }
+
+        var compat = $"{CompatibilityDatabase}.{CompatibilityViewNames["app_logs"]}";
+        var columns = ViewColumns(TableCatalog.AppLogs);
+        var dayList = days.Distinct().Order().ToList();
+        foreach (var region in Scenario.Regions)
+        {
+            views.Add(new ClickHouseView(Database, RegionViewName(region), "region",
+                $"SELECT {columns} FROM {compat} WHERE region = {Literal(region)}"));
+            foreach (var day in dayList)
+            {
+                views.Add(new ClickHouseView(Database, DayViewName(region, day), "day",
+                    $"SELECT {columns} FROM {compat} WHERE region = {Literal(region)} AND toYYYYMMDD(ts) = {day.ToString(CultureInfo.InvariantCulture)}"));
+            }
+        }
+
+        return views;
+    }
+
+    public string RegionViewName(string region) => $"{Database}_{region}_app_logs";
+
+    public string DayViewName(string region, int day) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Database}_{region}_app_logs_{day}");
+
+    /// <summary>True for a name in <see cref="Database"/> that this module's index-pattern views use (so a stale
+    /// one may be dropped): <c>&lt;db&gt;_&lt;region&gt;_app_logs</c> or <c>..._YYYYMMDD</c>.</summary>
+    public bool IsIndexPatternViewName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var region in Scenario.Regions)
+        {
+            var prefix = RegionViewName(region);
+            if (name == prefix || (name.Length == prefix.Length + 9 && name.StartsWith(prefix + "_", StringComparison.Ordinal) &&
+                name[(prefix.Length + 1)..].All(char.IsAsciiDigit)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Statements that make <paramref name="view"/> hold its definition: one atomic CREATE OR REPLACE where
+    /// the server has it, else DROP (TABLE, on 18.16) and CREATE.</summary>
+    public IReadOnlyList<string> CreateOrReplaceView(ClickHouseView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return Dialect.HasCreateOrReplaceView
+            ? [$"CREATE OR REPLACE VIEW {view.FullName} AS {view.Select}"]
+            : [DropView(view.Database, view.Name), $"CREATE VIEW {view.FullName} AS {view.Select}"];
+    }
+
+    public string DropView(string database, string name) =>
+        $"{(Dialect.HasDropView ? "DROP VIEW" : "DROP TABLE")} IF EXISTS {CheckIdentifier(database, nameof(database))}.{CheckIdentifier(name, nameof(name))}";
+
+    /// <summary>Views in the index pattern, as <c>SHOW TABLES ... LIKE</c> (SPEC 5's last query) lists them.</summary>
+    public string ShowIndexPatternViews() => $"SHOW TABLES FROM {Database} LIKE {Literal(Database + "_%_app_logs%")}";
+
+    // ---- post-load validation ---------------------------------------------------------------------------
+
+    private string AppLogs => Qualified(TableCatalog.AppLogs.Name);
+
+    private static string Affected => "(" + string.Join(", ", Scenario.AffectedTransactionTypes.Select(Literal)) + ")";
+
+    private static string Time(DateTime utc) =>
+        $"toDateTime({Literal(utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))}, 'UTC')";
+
+    /// <summary>Requests per minute of the impacted slice (central provision/modify, <c>received</c>): median, p95, max, minutes.</summary>
+    public string ImpactedSliceRequestsPerMinute() =>
+        "SELECT quantileExact(0.5)(n), quantileExact(0.95)(n), max(n), count() FROM (" +
+        $"SELECT toStartOfMinute(ts) AS minute, count() AS n FROM {AppLogs} " +
+        $"WHERE event = 'received' AND region = {Literal(Scenario.PrimarySourceRegion)} AND transaction_type IN {Affected} GROUP BY minute)";
+
+    /// <summary>First and last day (YYYYMMDD) and first/last timestamp of every table, one row per table.</summary>
+    public string TimeRange(IEnumerable<TableSchema> tables) =>
+        string.Join(" UNION ALL ", tables.Select(t =>
+            $"SELECT {Literal(t.Name)} AS t, toYYYYMMDD(min(ts)), toYYYYMMDD(max(ts)), toString(min(ts)), toString(max(ts)), count() FROM {Qualified(t.Name)}"));
+
+    /// <summary>p95, p99 (t-digest), timeout rate and count of the impacted slice's finished transactions in the
+    /// incident before the fix time, and after the fix time.</summary>
+    public string FixTimeEffect() =>
+        "SELECT period, quantileTDigest(0.95)(end_to_end_latency_ms_f64), quantileTDigest(0.99)(end_to_end_latency_ms_f64), " +
+        "countIf(event = 'timeout') / count(), count() FROM (" +
+        $"SELECT if(ts < {Time(Scenario.FixTime)}, 'before', 'after') AS period, event, end_to_end_latency_ms_f64 FROM {AppLogs} " +
+        $"WHERE event IN ('completed', 'timeout') AND region = {Literal(Scenario.PrimarySourceRegion)} AND transaction_type IN {Affected} " +
+        $"AND ts >= {Time(Scenario.IncidentStart)}) GROUP BY period ORDER BY period DESC";
+
+    /// <summary>Per region: p95 of provision/modify end-to-end latency inside the incident window and outside it.</summary>
+    public string RegionP95IncidentVsBaseline() =>
+        "SELECT region, quantileTDigestIf(0.95)(end_to_end_latency_ms_f64, inside = 1), quantileTDigestIf(0.95)(end_to_end_latency_ms_f64, inside = 0), " +
+        "countIf(inside = 1), countIf(inside = 0) FROM (" +
+        $"SELECT region, end_to_end_latency_ms_f64, (ts >= {Time(Scenario.IncidentStart)} AND ts < {Time(Scenario.IncidentEnd)}) AS inside FROM {AppLogs} " +
+        $"WHERE event IN ('completed', 'timeout') AND transaction_type IN {Affected}) GROUP BY region ORDER BY region";
+
+    /// <summary>Central→east circuits by mean RTT inside the incident window over mean RTT outside it, highest first.</summary>
+    public string CircuitRttUplift() =>
+        "SELECT circuit_id, avgIf(rtt_ms, inside = 1) / avgIf(rtt_ms, inside = 0) AS uplift, avgIf(rtt_ms, inside = 1), avgIf(rtt_ms, inside = 0) FROM (" +
+        $"SELECT circuit_id, rtt_ms, (ts >= {Time(Scenario.IncidentStart)} AND ts < {Time(Scenario.IncidentEnd)}) AS inside " +
+        $"FROM {Qualified(TableCatalog.NetworkCircuitMetrics.Name)} " +
+        $"WHERE src_region = {Literal(Scenario.PrimarySourceRegion)} AND dst_region = {Literal(Scenario.PrimaryDestinationRegion)}) " +
+        "GROUP BY circuit_id ORDER BY uplift DESC, circuit_id";
+
+    /// <summary>App-log rows per region, through the table.</summary>
+    public string AppLogRowsPerRegion() => $"SELECT region, count() FROM {AppLogs} GROUP BY region ORDER BY region";
+
+    /// <summary>Rows per region through the region index-pattern views (so the views are exercised, not just listed).</summary>
+    public string RowsThroughRegionViews() =>
+        string.Join(" UNION ALL ", Scenario.Regions.Select(r => $"SELECT {Literal(r)}, count() FROM {Qualified(RegionViewName(r))}"));
+
+    /// <summary>Rows through every per-day view of one region, summed.</summary>
+    public string RowsThroughDayViews(string region, IEnumerable<int> days) =>
+        "SELECT sum(n) FROM (" + string.Join(" UNION ALL ", days.Select(d => $"SELECT count() AS n FROM {Qualified(DayViewName(region, d))}")) + ")";
+
+    /// <summary>Transactions that have a <c>received</c> app-log row, to compare with txn_facts.</summary>
+    public string ReceivedTransactions() => $"SELECT uniqExact(transaction_id) FROM {AppLogs} WHERE event = 'received'";
+
+    /// <summary>SPEC 5's confusion-matrix query (TSO calls joined to the transactions their id names in the app
+    /// logs): FN missing, FP nonexistent, wrong link, TP, total. A CTE where the server has them, else the same
+    /// subquery inline; <c>log_customer_id</c> is Nullable, so an unmatched call counts as a false positive.</summary>
+    public string TsoConfusionMatrix()
+    {
+        var logTxn = $"SELECT transaction_id, any(customer_id) AS log_customer_id FROM {AppLogs} WHERE event = 'received' GROUP BY transaction_id";
+        var select =
+            "SELECT countIf(t.transaction_id = '') AS fn_missing_txn_id, " +
+            "countIf(t.transaction_id != '' AND l.log_customer_id IS NULL) AS fp_nonexistent_txn_id, " +
+            "countIf(t.transaction_id != '' AND l.log_customer_id IS NOT NULL AND t.customer_id != l.log_customer_id) AS wrong_link, " +
+            "countIf(t.transaction_id != '' AND l.log_customer_id IS NOT NULL AND t.customer_id = l.log_customer_id) AS tp, " +
+            "count() AS total " +
+            $"FROM {Qualified(TableCatalog.TsoCalls.Name)} t LEFT JOIN ";
+        return Dialect.HasCommonTableExpressions
+            ? $"WITH log_txn AS ({logTxn}) {select}log_txn l USING (transaction_id)"
+            : $"{select}({logTxn}) l USING (transaction_id)";
+    }
+
+    /// <summary>A single-quoted SQL string literal.</summary>
+    public static string Literal(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,99}$")]
+    private static partial Regex IdentifierPattern();
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace FiberSqs.Core.ClickHouse;
+
+/// <summary>Writes <c>postload_validation.json</c>: where and what was loaded, then the post-load checks in the
+/// same shape as validation_summary.json (<c>passed</c>, <c>checks</c>).</summary>
+public static class PostLoadReport
+{
+    public static void Save(string path, ImportResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var stream = File.Create(path);
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            Write(w, result);
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void Write(Utf8JsonWriter w, ImportResult result)
+    {
+        using var validation = JsonDocument.Parse(result.Validation.ToJson());
+        w.WriteStartObject();
+        w.WriteBoolean("passed", result.Validation.Passed);
+        w.WriteString("url", result.Url);
+        w.WriteString("server_version", result.ServerVersion);
+        w.WriteString("database", result.Database);
+        w.WriteString("compatibility_database", result.CompatibilityDatabase);
+        w.WriteStartObject("load");
+        w.WriteNumber("elapsed_seconds", Math.Round(result.LoadElapsed.TotalSeconds, 3));
+        w.WriteNumber("rows", result.TotalRows);
+        w.WriteNumber("bytes", result.TotalBytes);
+        w.WriteNumber("rows_per_second", Math.Round(result.RowsPerSecond));
+        w.WriteBoolean("gzip", result.Compressed);
+        w.WriteStartArray("tables");
+        foreach (var t in result.Tables)
+        {
+            w.WriteStartObject();
+            w.WriteString("table", t.Table);
+            w.WriteNumber("rows_expected", t.ExpectedRows);
+            w.WriteNumber("rows_loaded", t.LoadedRows);
+            w.WriteNumber("bytes", t.Bytes);
+            w.WriteNumber("seconds", Math.Round(t.Elapsed.TotalSeconds, 3));
+            w.WriteNumber("rows_per_second", Math.Round(t.RowsPerSecond));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteStartArray("views");
+        foreach (var v in result.Views)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+        foreach (var property in validation.RootElement.EnumerateObject().Where(p => p.Name is not "passed" and not "path"))
+        {
+            property.WriteTo(w);
+        }
+
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,78 @@
+using FiberSqs.Core.ClickHouse;
+using FiberSqs.Core.Files;
+using FiberSqs.Core.Generation;
+using FiberSqs.Core.Model;
+
+namespace FiberSqs.ClickHouse.Tests;
+
+/// <summary>A small generated dataset (Tier 2 included), written once per fixture and deleted at the end.</summary>
+public sealed class SmallDataset : IDisposable
+{
+    /// <summary>Big enough that every cell of the TSO confusion matrix is non-zero (a fabricated id included),
+    /// small enough to generate in about a second and load in two.</summary>
+    public static readonly DatasetOptions Options = new() { Seed = 7, AppLogRows = 200_000, EnableTier2 = true };
+
+    public SmallDataset() : this(Options)
+    {
+    }
+
+    public SmallDataset(DatasetOptions options)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "fibersqs-chtest-" + Guid.NewGuid().ToString("N")[..12]);
+        Result = DatasetGenerator.Generate(Root, options);
+        Truth = GroundTruth.Load(DatasetLayout.GroundTruthPath(Root));
+    }
+
+    public string Root { get; }
+    public GenerationResult Result { get; }
+    public GroundTruth Truth { get; }
+
+    /// <summary>A copy of the dataset folder (to damage without touching the shared one).</summary>
+    public string Copy()
+    {
+        var target = Path.Combine(Path.GetTempPath(), "fibersqs-chtest-copy-" + Guid.NewGuid().ToString("N")[..12]);
+        foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+        {
+            var dest = Path.Combine(target, Path.GetRelativePath(Root, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest);
+        }
+
+        return target;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>One private server and one dataset for every test of the <see cref="ServerTests"/>.</summary>
+public sealed class ServerFixture : IDisposable
+{
+    public ClickHouseTestServer Server { get; } = new();
+    public SmallDataset Dataset { get; } = new();
+
+    public ClickHouseEndpoint Endpoint => ClickHouseEndpoint.Parse(Server.Url);
+
+    public ClickHouseConnection Connect(System.Net.NetworkCredential? credential = null) =>
+        ClickHouseConnection.OpenAsync(Endpoint, credential).GetAwaiter().GetResult();
+
+    public void Dispose()
+    {
+        Server.Dispose();
+        Dataset.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServerTests : ICollectionFixture<ServerFixture>
+{
+    public const string Name = "ClickHouse 18.16 server";
+}

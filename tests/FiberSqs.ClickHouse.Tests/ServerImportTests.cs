@@ -1,0 +1,225 @@
+using System.Text.Json;
+using FiberSqs.Core.ClickHouse;
+using FiberSqs.Core.Files;
+using FiberSqs.Core.Model;
+using FiberSqs.Core.Tables;
+
+namespace FiberSqs.ClickHouse.Tests;
+
+/// <summary>The importer against a real ClickHouse 18.16 server: the whole pipeline, reloads, other databases.</summary>
+[Collection(ServerTests.Name)]
+public sealed class ServerImportTests(ServerFixture fx)
+{
+    private ImportResult Import(string database, string? path = null, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+    {
+        using var connection = fx.Connect();
+        return ClickHouseImporter.RunAsync(connection, ImportDataset.Open(path ?? fx.Dataset.Root), new ImportOptions { Database = database },
+            progress, cancel).GetAwaiter().GetResult();
+    }
+
+    private long Scalar(string sql)
+    {
+        using var connection = fx.Connect();
+        return TabSeparated.ParseInt64(connection.QueryAsync(sql).GetAwaiter().GetResult()[0][0]);
+    }
+
+    private List<string[]> Rows(string sql)
+    {
+        using var connection = fx.Connect();
+        return [.. connection.QueryAsync(sql).GetAwaiter().GetResult()];
+    }
+
+    [Fact]
+    public void Full_import_loads_every_table_creates_the_views_and_passes_the_post_load_checks()
+    {
+        var steps = new List<ImportProgress>();
+        var result = Import("fsq_full", progress: new SyncProgress<ImportProgress>(steps.Add));
+
+        Assert.Equal("18.16.1", result.ServerVersion);
+        Assert.Equal(fx.Server.Url, result.Url);
+        var truth = fx.Dataset.Truth;
+        Assert.Equal(8, result.Tables.Count);
+        foreach (var table in TableCatalog.All)
+        {
+            var expected = truth.Generation.RowCounts[table.Name];
+            Assert.Equal(expected, result.Tables.Single(t => t.Table == table.Name).LoadedRows);
+            Assert.Equal(expected, Scalar($"SELECT count() FROM fsq_full.{table.Name}"));
+        }
+
+        // 5 compatibility + 5 region + 5 per generated day (the full window: 7).
+        Assert.Equal(5 + 5 + (5 * 7), result.Views.Count);
+        Assert.Equal(40, Rows("SHOW TABLES FROM fsq_full LIKE 'fsq_full_%_app_logs%'").Count);
+        Assert.True(Scalar("SELECT count() FROM fsq_full.fsq_full_central_app_logs_20251204") > 0);
+        Assert.Equal(truth.Generation.RowCounts["app_logs"], Scalar("SELECT count() FROM default.fibersqs_app_logs"));
+        Assert.Equal(truth.Generation.RowCounts["tso_calls"], Scalar("SELECT count() FROM default.tso_calls"));
+
+        // Typed columns through the views (DEFAULT columns, listed explicitly).
+        Assert.Equal(truth.Generation.RowCounts["app_logs"],
+            Scalar("SELECT count() FROM default.fibersqs_app_logs WHERE toYYYYMMDD(ts) BETWEEN 20251201 AND 20251207"));
+        Assert.True(Scalar("SELECT count() FROM fsq_full.fsq_full_east_app_logs WHERE end_to_end_latency_ms_f64 > 0") > 0);
+        Assert.Equal(0, Scalar("SELECT count() FROM fsq_full.app_logs WHERE toString(ts) != replaceRegexpOne(replaceOne(substring(timestamp, 1, 19), 'T', ' '), 'Z$', '')"));
+
+        Assert.True(result.Validation.Passed, string.Join("\n", result.Validation.FailedChecks));
+        var matrix = result.Validation.Check("postload_tso_confusion_matrix")!;
+        Assert.Equal(truth.TsoNoise.NoiseCounts["fabricated"], matrix.Figure("fp_nonexistent_txn_id"));
+        Assert.Equal(truth.TsoNoise.NoiseCounts["clean"], matrix.Figure("tp"));
+        Assert.True(truth.TsoNoise.NoiseCounts["fabricated"] > 0, "a false positive must exist for the check to mean anything");
+        Assert.Equal(truth.TsoNoise.NoiseCounts["wrong_customer"], matrix.Figure("wrong_link"));
+
+        Assert.Equal(Path.Combine(fx.Dataset.Root, DatasetLayout.PostLoadValidationFile), result.ReportPath);
+        using var report = JsonDocument.Parse(File.ReadAllText(result.ReportPath!));
+        Assert.True(report.RootElement.GetProperty("passed").GetBoolean());
+        Assert.Equal("fsq_full", report.RootElement.GetProperty("database").GetString());
+        var checks = report.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Contains("postload_region_p95_multiplier", checks);
+        Assert.Contains("postload_views", checks);
+
+        Assert.Contains(steps, s => s.Table == "app_logs" && s.Completed && s.RowsSent == truth.Generation.RowCounts["app_logs"]);
+        Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_full' AND name LIKE '%fibersqs_%'"));
+    }
+
+    [Fact]
+    public void Second_import_replaces_the_first_leaves_no_staging_tables_and_never_touches_other_objects()
+    {
+        using (var c = fx.Connect())
+        {
+            c.Exec("CREATE DATABASE IF NOT EXISTS fsq_twice");
+            c.Exec("CREATE TABLE IF NOT EXISTS fsq_twice.unrelated (x UInt32) ENGINE = MergeTree ORDER BY x");
+            c.Exec("INSERT INTO fsq_twice.unrelated SELECT number FROM system.numbers LIMIT 123");
+            c.Exec("CREATE TABLE IF NOT EXISTS default.keep_me (x UInt32) ENGINE = MergeTree ORDER BY x");
+            c.Exec("INSERT INTO default.keep_me VALUES (1), (2)");
+            // A view that only looks like ours (wrong prefix) must survive too.
+            c.Exec("CREATE VIEW IF NOT EXISTS fsq_twice.fibersqs_prod_east_app_logs_20251201 AS SELECT 1 AS x");
+        }
+
+        Import("fsq_twice");
+        var firstCreated = Rows("SELECT toString(metadata_modification_time) FROM system.tables WHERE database = 'fsq_twice' AND name = 'app_logs'");
+        var second = Import("fsq_twice");
+
+        Assert.True(second.Validation.Passed, string.Join("\n", second.Validation.FailedChecks));
+        foreach (var table in TableCatalog.All)
+        {
+            Assert.Equal(fx.Dataset.Truth.Generation.RowCounts[table.Name], Scalar($"SELECT count() FROM fsq_twice.{table.Name}"));
+        }
+
+        Assert.Equal(123, Scalar("SELECT count() FROM fsq_twice.unrelated"));
+        Assert.Equal(2, Scalar("SELECT count() FROM default.keep_me"));
+        Assert.Equal(1, Scalar("SELECT count() FROM fsq_twice.fibersqs_prod_east_app_logs_20251201"));
+        Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_twice' AND name LIKE '%\\_\\_fibersqs\\_%'"));
+        Assert.Equal(40, Rows("SHOW TABLES FROM fsq_twice LIKE 'fsq_twice_%_app_logs%'").Count);
+        Assert.NotEmpty(firstCreated);
+    }
+
+    [Fact]
+    public void Compatibility_views_go_to_the_logs_database_when_it_exists_and_a_foreign_table_there_is_never_dropped()
+    {
+        using var c = fx.Connect();
+        try
+        {
+            c.Exec("CREATE DATABASE IF NOT EXISTS logs");
+            c.Exec("CREATE TABLE logs.tso_calls (x UInt32) ENGINE = MergeTree ORDER BY x");
+            c.Exec("INSERT INTO logs.tso_calls VALUES (42)");
+            var conflict = Assert.Throws<ClickHouseObjectConflictException>(() => Import("fsq_logs"));
+            Assert.Equal("logs.tso_calls", conflict.ObjectName);
+            Assert.Equal(1, Scalar("SELECT count() FROM logs.tso_calls"));
+            Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_logs'"));
+
+            c.Exec("DROP TABLE logs.tso_calls");
+            var result = Import("fsq_logs");
+            Assert.Equal("logs", result.CompatibilityDatabase);
+            Assert.True(result.Validation.Passed, string.Join("\n", result.Validation.FailedChecks));
+            Assert.Equal(fx.Dataset.Truth.Generation.RowCounts["app_logs"], Scalar("SELECT count() FROM logs.fibersqs_app_logs"));
+            Assert.Equal(5, Rows("SELECT name FROM system.tables WHERE database = 'logs' AND engine = 'View'").Count);
+            Assert.True(Scalar("SELECT count() FROM fsq_logs.fsq_logs_central_app_logs_20251204") > 0);
+        }
+        finally
+        {
+            c.Exec("DROP DATABASE IF EXISTS logs");
+        }
+    }
+
+    [Fact]
+    public void A_truncated_csv_is_refused_after_loading_into_staging_and_the_previous_load_stays()
+    {
+        Import("fsq_trunc");
+        var copy = fx.Dataset.Copy();
+        try
+        {
+            var csv = DatasetLayout.CsvPath(copy, TableCatalog.TraceSpans);
+            var lines = File.ReadAllLines(csv);
+            File.WriteAllLines(csv, lines.Take(lines.Length - 10));
+            var e = Assert.Throws<DatasetIncompleteException>(() => Import("fsq_trunc", copy));
+            Assert.Contains("truncated", e.Message, StringComparison.Ordinal);
+            Assert.Equal(fx.Dataset.Truth.Generation.RowCounts["trace_spans"], Scalar("SELECT count() FROM fsq_trunc.trace_spans"));
+            Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_trunc' AND name LIKE '%staging%'"));
+            Assert.True(Scalar("SELECT count() FROM fsq_trunc.fsq_trunc_west_app_logs") > 0);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Ctrl_C_during_the_load_drops_the_staging_tables_and_keeps_the_previous_load()
+    {
+        Import("fsq_cancel");
+        using var cts = new CancellationTokenSource();
+        var progress = new SyncProgress<ImportProgress>(p =>
+        {
+            if (p.Table is not null && p.BytesSent > 0)
+            {
+                cts.Cancel();
+            }
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => Import("fsq_cancel", progress: progress, cancel: cts.Token));
+        Assert.Equal(fx.Dataset.Truth.Generation.RowCounts["app_logs"], Scalar("SELECT count() FROM fsq_cancel.app_logs"));
+        Assert.True(Scalar("SELECT count() FROM fsq_cancel.fsq_cancel_central_app_logs") > 0);
+        Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_cancel' AND name LIKE '%staging%'"));
+    }
+
+    [Fact]
+    public void A_server_killed_mid_load_keeps_the_previous_load_and_the_next_import_cleans_up()
+    {
+        Import("fsq_kill");
+        var truth = fx.Dataset.Truth;
+        var killed = 0;
+        var progress = new SyncProgress<ImportProgress>(p =>
+        {
+            if (p.Table == "service_metrics" && p.BytesSent > 0 && Interlocked.Exchange(ref killed, 1) == 0)
+            {
+                fx.Server.Kill();
+            }
+        });
+        try
+        {
+            var e = Assert.ThrowsAny<ClickHouseException>(() => Import("fsq_kill", progress: progress));
+            Assert.True(e is ClickHouseUnreachableException, e.ToString());
+            Assert.Equal(1, killed);
+        }
+        finally
+        {
+            fx.Server.Start();
+        }
+
+        // The previous load and its views answer after the restart; the staging leftovers are there.
+        foreach (var table in TableCatalog.All)
+        {
+            Assert.Equal(truth.Generation.RowCounts[table.Name], Scalar($"SELECT count() FROM fsq_kill.{table.Name}"));
+        }
+
+        Assert.True(Scalar("SELECT count() FROM fsq_kill.fsq_kill_central_app_logs_20251204") > 0);
+        Assert.NotEmpty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_kill' AND name LIKE '%staging%'"));
+
+        var steps = new List<ImportProgress>();
+        var again = Import("fsq_kill", progress: new SyncProgress<ImportProgress>(steps.Add));
+        Assert.True(again.Validation.Passed);
+        Assert.Contains(steps, s => s.Message.Contains("left by an interrupted import", StringComparison.Ordinal));
+        Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_kill' AND name LIKE '%staging%'"));
+    }
+
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

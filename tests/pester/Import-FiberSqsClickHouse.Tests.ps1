@@ -1,0 +1,180 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Import-FiberSqsClickHouse as a user calls it, against a private ClickHouse 18.16 server: pipeline binding,
+# environment defaults, -WhatIf touching nothing, error ids, and no password in any error or verbose text.
+
+BeforeAll {
+    $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    Import-Module (Join-Path $RepoRoot 'FiberSqs.psd1') -Force
+    . (Join-Path $PSScriptRoot 'ClickHouseTestServer.ps1')
+    $script:Server = Start-ClickHouseTestServer
+    $script:Url = $Server.Url
+    $script:Dataset = New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'ds') -Seed 7 -AppLogRows 20000 -EnableTier2
+    $script:SavedEnv = @{ Url = $env:CLICKHOUSE_URL; User = $env:CLICKHOUSE_USER; Password = $env:CLICKHOUSE_PASSWORD }
+    $env:CLICKHOUSE_URL = $null; $env:CLICKHOUSE_USER = $null; $env:CLICKHOUSE_PASSWORD = $null
+
+    function Get-Count([string] $Sql) { [long] (Invoke-ClickHouseTestQuery $Server $Sql) }
+
+    function Get-ErrorText([System.Management.Automation.ErrorRecord] $Record) {
+        # Everything a user or a log could see of an error.
+        @($Record.ToString(), $Record.Exception.ToString(), "$($Record.ErrorDetails.Message)", "$($Record.ErrorDetails.RecommendedAction)",
+          "$($Record.TargetObject)", $Record.FullyQualifiedErrorId, ($Record.InvocationInfo.Line)) -join "`n"
+    }
+}
+
+AfterAll {
+    if ($Server) { Stop-ClickHouseTestServer $Server }
+    $env:CLICKHOUSE_URL = $SavedEnv.Url; $env:CLICKHOUSE_USER = $SavedEnv.User; $env:CLICKHOUSE_PASSWORD = $SavedEnv.Password
+}
+
+Describe 'Import-FiberSqsClickHouse' {
+    Context 'the canonical pipeline' {
+        BeforeAll {
+            $script:Result = New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'piped') -Seed 7 -AppLogRows 20000 -EnableTier2 |
+                Import-FiberSqsClickHouse -Uri "$Url/?user=ignored" -Database fsq_pester
+        }
+
+        It 'returns one typed result with a sanitized URL, the server version and per-table counts' {
+            @($Result).Count | Should -Be 1
+            $Result | Should -BeOfType ([FiberSqs.FiberSqsImportResult])
+            $Result.Url | Should -Be $Url
+            $Result.ServerVersion | Should -Be '18.16.1'
+            $Result.Database | Should -Be 'fsq_pester'
+            $Result.Tables.Count | Should -Be 8
+            foreach ($t in $Result.Tables) { $t.LoadedRows | Should -Be $t.ExpectedRows }
+            $Result.RowsLoaded | Should -Be $Result.RowsExpected
+            $Result.RowsPerSecond | Should -BeGreaterThan 0
+            $Result.Elapsed | Should -BeOfType ([timespan])
+        }
+
+        It 'loads the rows into the server, creates the 45 views and passes the post-load checks' {
+            $truth = Get-Content -Raw (Join-Path $Result.Path 'ground_truth.json') | ConvertFrom-Json
+            Get-Count 'SELECT count() FROM fsq_pester.app_logs' | Should -Be $truth.generation.row_counts.app_logs
+            Get-Count 'SELECT count() FROM default.fibersqs_app_logs' | Should -Be $truth.generation.row_counts.app_logs
+            $Result.ViewCount | Should -Be 45
+            (Invoke-ClickHouseTestQuery $Server "SHOW TABLES FROM fsq_pester LIKE 'fsq_pester_%_app_logs%'").Split("`n").Count | Should -Be 40
+            $Result.Passed | Should -BeTrue
+            $Result.Validation.Checks.Name | Should -Contain 'postload_tso_confusion_matrix'
+        }
+
+        It 'writes postload_validation.json beside ground_truth.json' {
+            $Result.ReportPath | Should -Be (Join-Path $Result.Path 'postload_validation.json')
+            $report = Get-Content -Raw $Result.ReportPath | ConvertFrom-Json
+            $report.passed | Should -BeTrue
+            $report.server_version | Should -Be '18.16.1'
+            ($report.checks | Where-Object name -eq 'postload_row_counts').app_logs_loaded | Should -Be $Result.Tables[0].LoadedRows
+        }
+    }
+
+    Context 'binding and defaults' {
+        It 'binds Path by property name from any object' {
+            $r = [pscustomobject]@{ Path = $Dataset.Path } | Import-FiberSqsClickHouse -Uri $Url -Database fsq_pester_bind
+            $r.Path | Should -Be $Dataset.Path
+            $r.Passed | Should -BeTrue
+        }
+
+        It 'binds a folder from Get-Item and takes the URL from CLICKHOUSE_URL, sanitized' {
+            $env:CLICKHOUSE_URL = "$Url/?password=nope"
+            try {
+                $r = Get-Item -LiteralPath $Dataset.Path | Import-FiberSqsClickHouse -Database fsq_pester_env
+            } finally { $env:CLICKHOUSE_URL = $null }
+            $r.Url | Should -Be $Url
+            $r.Database | Should -Be 'fsq_pester_env'
+        }
+
+        It 'uses -Credential and writes no password in its verbose output' {
+            $cred = [pscredential]::new($Server.User, (ConvertTo-SecureString $Server.Password -AsPlainText -Force))
+            $verbose = Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Credential $cred -Database fsq_pester_cred -Verbose 4>&1
+            $result = $verbose | Where-Object { $_ -is [FiberSqs.FiberSqsImportResult] }
+            $result.Passed | Should -BeTrue
+            $text = ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message) -join "`n"
+            $text | Should -Match "as user '$($Server.User)'"
+            $text | Should -Match 'Swapping'
+            $text | Should -Not -Match ([regex]::Escape($Server.Password))
+        }
+    }
+
+    Context '-WhatIf' {
+        It 'lists what would be dropped and created and touches nothing' {
+            $transcript = Join-Path $TestDrive 'whatif.txt'
+            Start-Transcript -LiteralPath $transcript | Out-Null
+            try {
+                $out = Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database fsq_pester_whatif -WhatIf
+            } finally { Stop-Transcript | Out-Null }
+            $out | Should -BeNullOrEmpty
+            Get-Count "SELECT count() FROM system.databases WHERE name = 'fsq_pester_whatif'" | Should -Be 0
+            $text = Get-Content -Raw $transcript
+            $text | Should -Match 'Create database'
+            $text | Should -Match 'fsq_pester_whatif\.app_logs__fibersqs_staging'
+            $text | Should -Match 'fsq_pester_whatif\.fsq_pester_whatif_central_app_logs_20251204'
+            Test-Path (Join-Path $Dataset.Path 'postload_validation.json.whatif') | Should -BeFalse
+        }
+
+        It 'over an existing load lists the replacements and changes nothing' {
+            $before = Invoke-ClickHouseTestQuery $Server "SELECT name, toString(metadata_modification_time) FROM system.tables WHERE database = 'fsq_pester' ORDER BY name"
+            $transcript = Join-Path $TestDrive 'whatif2.txt'
+            Start-Transcript -LiteralPath $transcript | Out-Null
+            try { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database fsq_pester -WhatIf } finally { Stop-Transcript | Out-Null }
+            Get-Content -Raw $transcript | Should -Match 'Replace table.*fsq_pester\.app_logs'
+            Invoke-ClickHouseTestQuery $Server "SELECT name, toString(metadata_modification_time) FROM system.tables WHERE database = 'fsq_pester' ORDER BY name" |
+                Should -Be $before
+        }
+    }
+
+    Context 'errors' {
+        It 'a wrong password is ClickHouseAuthenticationFailed and the password appears nowhere' {
+            $secret = 'Wrong-' + [guid]::NewGuid().ToString('N')
+            $cred = [pscredential]::new($Server.User, (ConvertTo-SecureString $secret -AsPlainText -Force))
+            { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Credential $cred -Database fsq_pester_bad } |
+                Should -Throw -ErrorId 'ClickHouseAuthenticationFailed,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
+            try { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Credential $cred -Database fsq_pester_bad -ErrorAction Stop }
+            catch { $record = $_ }
+            $record.CategoryInfo.Category | Should -Be 'AuthenticationError'
+            Get-ErrorText $record | Should -Not -Match ([regex]::Escape($secret))
+            Get-ErrorText $record | Should -Match $Server.User
+        }
+
+        It 'a wrong password from CLICKHOUSE_PASSWORD or the URL is never echoed either' {
+            $secret = 'EnvWrong-' + [guid]::NewGuid().ToString('N')
+            $env:CLICKHOUSE_USER = $Server.User; $env:CLICKHOUSE_PASSWORD = $secret
+            try {
+                try { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -ErrorAction Stop } catch { $envRecord = $_ }
+            } finally { $env:CLICKHOUSE_USER = $null; $env:CLICKHOUSE_PASSWORD = $null }
+            $envRecord.FullyQualifiedErrorId | Should -BeLike 'ClickHouseAuthenticationFailed*'
+            Get-ErrorText $envRecord | Should -Not -Match ([regex]::Escape($secret))
+
+            $uri = "http://$($Server.User):$secret@127.0.0.1:$($Server.HttpPort)/"
+            try { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $uri -ErrorAction Stop } catch { $urlRecord = $_ }
+            $urlRecord.FullyQualifiedErrorId | Should -BeLike 'ClickHouseAuthenticationFailed*'
+            @($urlRecord.ToString(), $urlRecord.Exception.ToString(), "$($urlRecord.TargetObject)", "$($urlRecord.ErrorDetails.RecommendedAction)") -join "`n" |
+                Should -Not -Match ([regex]::Escape($secret))
+        }
+
+        It 'a server that is down is ClickHouseUnreachable' {
+            { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri "http://127.0.0.1:$(Get-FreeTcpPort)" } |
+                Should -Throw -ErrorId 'ClickHouseUnreachable,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
+        }
+
+        It 'the native protocol port is NotClickHouse' {
+            { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri "http://127.0.0.1:$($Server.TcpPort)" } | Should -Throw -ErrorId 'NotClickHouse,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
+        }
+
+        It 'a URL that is not http is InvalidClickHouseUri' {
+            { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri 'ftp://127.0.0.1/' } | Should -Throw -ErrorId 'InvalidClickHouseUri,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
+        }
+
+        It 'a folder that is not a dataset, a file, or a missing CSV is DatasetIncomplete' {
+            $empty = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'empty')
+            { Import-FiberSqsClickHouse -Path $empty.FullName -Uri $Url } | Should -Throw -ErrorId 'DatasetIncomplete,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
+            { Import-FiberSqsClickHouse -Path (Join-Path $Dataset.Path 'ground_truth.json') -Uri $Url } | Should -Throw -ErrorId 'DatasetIncomplete,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
+            $copy = Join-Path $TestDrive 'nocsv'
+            Copy-Item -LiteralPath $Dataset.Path -Destination $copy -Recurse
+            Remove-Item -LiteralPath (Join-Path $copy 'data/clickhouse-tso_calls.csv')
+            { Import-FiberSqsClickHouse -Path $copy -Uri $Url } | Should -Throw -ErrorId 'DatasetIncomplete,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
+        }
+
+        It 'rejects a database name that is not a plain identifier before touching the server' {
+            { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database 'x; DROP DATABASE default' } |
+                Should -Throw -ErrorId 'ParameterArgumentValidationError,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
+        }
+    }
+}

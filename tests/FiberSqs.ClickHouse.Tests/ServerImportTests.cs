@@ -218,6 +218,39 @@ public sealed class ServerImportTests(ServerFixture fx)
         Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_kill' AND name LIKE '%staging%'"));
     }
 
+    [Fact]
+    public void A_Tier_1_dataset_over_a_Tier_2_load_drops_the_stale_Tier_2_tables()
+    {
+        Import("fsq_tiers");
+        Assert.Equal(fx.Dataset.Truth.Generation.RowCounts["txn_facts"], Scalar("SELECT count() FROM fsq_tiers.txn_facts"));
+        using var tier1 = new SmallDataset(new FiberSqs.Core.Generation.DatasetOptions { Seed = 3, AppLogRows = 20_000 });
+        var result = Import("fsq_tiers", tier1.Root);
+        Assert.Equal(5, result.Tables.Count);
+        Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_tiers' AND name IN ('service_metrics', 'network_events', 'txn_facts')"));
+        Assert.Equal(tier1.Truth.Generation.RowCounts["app_logs"], Scalar("SELECT count() FROM fsq_tiers.app_logs"));
+        Assert.True(result.Validation.Passed, string.Join("\n", result.Validation.FailedChecks));
+        Assert.False(result.Validation.Check("postload_tier2_row_counts")!.Applicable);
+    }
+
+    [Fact]
+    public async Task The_post_load_validator_runs_from_a_url_and_says_when_nothing_was_imported()
+    {
+        Import("fsq_api");
+        var report = await PostLoadValidator.RunAsync(fx.Server.Url + "/?ignored=1", null, "fsq_api", fx.Dataset.Truth);
+        Assert.True(report.Passed, string.Join("\n", report.FailedChecks));
+        Assert.Equal(10, report.Checks.Count);
+        Assert.StartsWith(fx.Server.Url, report.Path, StringComparison.Ordinal);
+
+        // Without a ground truth the comparisons that need one do not apply; the figures are still there.
+        var noTruth = await PostLoadValidator.RunAsync(fx.Server.Url, null, "fsq_api", null);
+        Assert.False(noTruth.Check("postload_tso_confusion_matrix")!.Applicable);
+        Assert.Equal(fx.Dataset.Truth.TsoNoise.NoiseCounts["fabricated"], noTruth.Check("postload_tso_confusion_matrix")!.Figure("fp_nonexistent_txn_id"));
+
+        var empty = await PostLoadValidator.RunAsync(fx.Server.Url, null, "fsq_never_imported", fx.Dataset.Truth);
+        Assert.False(empty.Passed);
+        Assert.False(empty.Check("postload_tables_present")!.Passed);
+    }
+
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);

@@ -11,21 +11,24 @@ $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'
 
 Import-Module $ModulePath
-foreach ($name in 'New-FiberSqsDataset', 'Test-FiberSqsDataset') {
-    if (-not (Get-Command $name -Module FiberSqs -ErrorAction SilentlyContinue)) {
-        Write-Host "The FiberSqs module in this build has no $name cmdlet yet; the run cannot go on."
+function Assert-Cmdlet([string] $Name) {
+    if (-not (Get-Command $Name -Module FiberSqs -ErrorAction SilentlyContinue)) {
+        Write-Host "The FiberSqs module in this build has no $Name cmdlet; the run cannot go on."
         exit 2
     }
 }
 
-$dataset = New-FiberSqsDataset -OutputPath $OutputPath -Seed 7 -ScaleLogs 0.001 -EnableTier2 -Force
-$dataset | Format-List | Out-Host
-$dataset.Tables | Format-Table -AutoSize | Out-Host
+Assert-Cmdlet New-FiberSqsDataset
 
+$dataset = New-FiberSqsDataset -OutputPath $OutputPath -Seed 7 -ScaleLogs 0.001 -EnableTier2 -Force
+$dataset | Format-List | Out-String -Width 200 | Write-Host
+$dataset.Tables | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
+
+Assert-Cmdlet Test-FiberSqsDataset
 # New-FiberSqsDataset validates what it wrote; Test-FiberSqsDataset reads the folder back as a user would.
 $validation = $dataset | Test-FiberSqsDataset
-$validation | Out-Host
-$validation.Checks | Format-Table -AutoSize -Wrap | Out-Host
+$validation | Out-String -Width 200 | Write-Host
+$validation.Checks | Format-Table -AutoSize -Wrap | Out-String -Width 200 | Write-Host
 if (-not $validation.Passed) {
     Write-Host "Validation FAILED for $($dataset.Path)."
     exit 1

@@ -86,7 +86,7 @@ public class MamlWriterTests
 
         Assert.Equal("-------------------- Example 1: All widgets --------------------", (string?)example.Element(Maml + "title"));
         Assert.Equal("PS> Get-Widget -Name *", (string?)example.Element(Dev + "code"));
-        Assert.Equal("Lists every widget.", (string?)example.Element(Dev + "remarks")!.Element(Maml + "para"));
+        Assert.Equal(["Lists every widget.", ""], example.Element(Dev + "remarks")!.Elements(Maml + "para").Select(p => (string)p));
         Assert.Equal("System.String", (string?)command.Element(Command + "inputTypes")!.Element(Command + "inputType")!.Element(Dev + "type")!.Element(Maml + "name"));
         Assert.Equal("Sample.Widget", (string?)command.Element(Command + "returnValues")!.Element(Command + "returnValue")!.Element(Dev + "type")!.Element(Maml + "name"));
         Assert.Equal("Widgets are cached.", (string?)command.Element(Maml + "alertSet")!.Element(Maml + "alert")!.Element(Maml + "para"));

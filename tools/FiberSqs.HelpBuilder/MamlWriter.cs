@@ -100,7 +100,8 @@ internal static class MamlWriter
     private static XElement Example(ExampleHelp example) => new(Command + "example",
         new XElement(Maml + "title", PadTitle(example.Title)),
         new XElement(Dev + "code", string.Join("\n\n", example.Code)),
-        new XElement(Dev + "remarks", Paragraphs(example.Remarks)));
+        // A closing empty paragraph: Get-Help prints no blank line between one example's remarks and the next title.
+        new XElement(Dev + "remarks", Paragraphs(example.Remarks.Append(""))));
 
     private static IEnumerable<XElement> Paragraphs(IEnumerable<string> paragraphs) =>
         paragraphs.Select(p => new XElement(Maml + "para", p));

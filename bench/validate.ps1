@@ -1,0 +1,79 @@
+<#
+.SYNOPSIS
+    Benchmarks Test-FiberSqsDataset on the full default dataset (15,000,000 app-log rows, Tier 2).
+.DESCRIPTION
+    Generates the dataset once (not timed; reused while it exists in -WorkFolder), then validates it in a fresh
+    pwsh process per run, timed by /usr/bin/time -v (whole-process wall time and peak RSS, pwsh start-up
+    included). Also prints the validator's own elapsed time and, as a floor, how long `cat data/*.csv >
+    /dev/null` takes on the same (cached) bytes. The module must be built first (./build.ps1). Not part of
+    the test suite.
+.EXAMPLE
+    dotnet pwsh -NoProfile -File ./bench/validate.ps1 -Runs 3
+#>
+[CmdletBinding()]
+param(
+    [ValidateRange(1, 20)] [int] $Runs = 3,
+    [long] $AppLogRows = 15000000,
+    [string] $WorkFolder = (Join-Path ([IO.Path]::GetTempPath()) 'fibersqs-bench-validate')
+)
+$ErrorActionPreference = 'Stop'
+$repo = Resolve-Path (Join-Path $PSScriptRoot '..')
+$out = Join-Path $WorkFolder 'dataset'
+$summary = Join-Path $WorkFolder 'summary.json'
+New-Item -ItemType Directory -Force $WorkFolder | Out-Null
+
+function Invoke-Timed([string[]] $Command) {
+    $log = Join-Path $WorkFolder 'time.txt'
+    & /usr/bin/time -v -o $log @Command | Out-Null
+    if ($LASTEXITCODE -ne 0) { throw "Command failed ($LASTEXITCODE): $Command" }
+    $text = Get-Content -Raw $log
+    $wall = [regex]::Match($text, 'Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)')
+    $seconds = [double]$wall.Groups[2].Value * 60 + [double]$wall.Groups[3].Value
+    if ($wall.Groups[1].Success) { $seconds += [double]$wall.Groups[1].Value * 3600 }
+    [pscustomobject]@{
+        WallSeconds = $seconds
+        PeakRssMiB  = [math]::Round([double][regex]::Match($text, 'Maximum resident set size \(kbytes\): (\d+)').Groups[1].Value / 1024, 1)
+    }
+}
+
+$pwsh = @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command')
+$truthPath = Join-Path $out 'ground_truth.json'
+$reuse = (Test-Path $truthPath) -and
+    ((Get-Content -Raw $truthPath | ConvertFrom-Json).generation.parameters.app_log_rows -eq $AppLogRows)
+if (-not $reuse) {
+    Write-Host "Generating the dataset ($AppLogRows app-log rows, Tier 2) in $out (not timed)..."
+    Push-Location $repo
+    try {
+        & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$repo/FiberSqs.psd1'; `$null = New-FiberSqsDataset -OutputPath '$out' -AppLogRows $AppLogRows -EnableTier2 -Force"
+        if ($LASTEXITCODE -ne 0) { throw "Generation failed ($LASTEXITCODE)." }
+    } finally { Pop-Location }
+}
+
+$bytes = (Get-ChildItem (Join-Path $out 'data') -File | Measure-Object Length -Sum).Sum
+$truth = Get-Content -Raw $truthPath | ConvertFrom-Json
+$rows = ($truth.generation.row_counts.PSObject.Properties.Value | Measure-Object -Sum).Sum
+$script = "Import-Module '$repo/FiberSqs.psd1'; `$r = Test-FiberSqsDataset -Path '$out'; " +
+    "`$r.Report.Save('$summary'); if (-not `$r.Passed) { `$r.FailedChecks | ForEach-Object { Write-Host `$_ }; exit 3 }"
+$results = foreach ($i in 1..$Runs) {
+    Push-Location $repo
+    try { $r = Invoke-Timed ($pwsh + $script) } finally { Pop-Location }
+    $core = (Get-Content -Raw $summary | ConvertFrom-Json).elapsed_seconds
+    $r | Add-Member -PassThru ValidatorSeconds $core
+    Write-Host ("run {0}: {1:N2} s wall (validator {2:N2} s), peak RSS {3} MiB" -f $i, $r.WallSeconds, $core, $r.PeakRssMiB)
+}
+
+$read = Invoke-Timed @('sh', '-c', "cat '$out'/data/*.csv > /dev/null")
+$median = ($results | Sort-Object WallSeconds)[[int][math]::Floor(($results.Count - 1) / 2)]
+[pscustomobject]@{
+    Runs                  = $Runs
+    AppLogRows            = $AppLogRows
+    Rows                  = $rows
+    MB                    = [math]::Round($bytes / 1MB)
+    MedianWallSeconds     = $median.WallSeconds
+    MedianValidatorSecs   = $median.ValidatorSeconds
+    RowsPerSecond         = [math]::Round($rows / $median.ValidatorSeconds)
+    MBPerSecond           = [math]::Round($bytes / 1MB / $median.ValidatorSeconds, 1)
+    PeakRssMiB            = ($results | Measure-Object PeakRssMiB -Maximum).Maximum
+    CatToDevNullSeconds   = $read.WallSeconds
+    Cores                 = [Environment]::ProcessorCount
+} | Format-List

@@ -1,0 +1,27 @@
+namespace FiberSqs.Core.Validation;
+
+/// <summary>The stable names of the dataset checks (SPEC section 6), as they appear in validation_summary.json.</summary>
+public static class CheckNames
+{
+    public const string FilesPresent = "files_present";
+    public const string RowCounts = "row_counts";
+    public const string AppLogRowTarget = "app_log_row_target";
+    public const string TimestampsInWindow = "timestamps_in_window";
+    public const string AppLogTransactions = "app_log_transactions";
+    public const string SpanTransactions = "span_transactions";
+    public const string SpanParents = "span_parents";
+    public const string TxnFactsAgree = "txn_facts_agree";
+    public const string TsoClassification = "tso_classification";
+    public const string TsoDefectBands = "tso_defect_bands";
+    public const string HostsJoin = "hosts_join";
+    public const string IncidentImpactedTransactions = "incident_impacted_transactions";
+    public const string IncidentPrimaryCircuit = "incident_primary_circuit";
+    public const string IncidentOtherCircuits = "incident_other_circuits";
+    public const string ConfounderWindows = "confounder_windows";
+    public const string ConfounderPrimaryCircuitDuringCpuSpike = "confounder_primary_circuit_during_cpu_spike";
+    public const string ConfounderCpuSpikeCentralOnly = "confounder_cpu_spike_central_only";
+    public const string ConfounderBlipWestOnly = "confounder_blip_west_only";
+
+    /// <summary>The parse check of one table's CSV: <c>csv_app_logs</c>, ...</summary>
+    public static string Csv(string table) => "csv_" + table;
+}

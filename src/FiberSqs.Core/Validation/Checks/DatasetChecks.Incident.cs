@@ -1,0 +1,243 @@
+using FiberSqs.Core.Tables;
+using FiberSqs.Core.Validation.Collectors;
+
+namespace FiberSqs.Core.Validation;
+
+// Incident coherence and confounder separability: the story of SPEC section 1 is in the data, and the red
+// herrings cannot be mistaken for it.
+internal sealed partial class DatasetChecks
+{
+    /// <summary>Fewer impacted or baseline transactions than this make the ratios noise: the check does not apply.</summary>
+    private const int MinimumTransactions = 30;
+
+    private IEnumerable<ValidationCheck> Incident()
+    {
+        yield return ImpactedTransactions();
+        var circuits = Has(TableCatalog.NetworkCircuitMetrics)
+            ? ((CircuitMetricCollector)Table(TableCatalog.NetworkCircuitMetrics).Collector!).Circuits.Values.ToList()
+            : null;
+        yield return PrimaryCircuit(circuits);
+        yield return OtherCircuits(circuits);
+    }
+
+    private IEnumerable<ValidationCheck> Confounders()
+    {
+        var circuits = Has(TableCatalog.NetworkCircuitMetrics)
+            ? ((CircuitMetricCollector)Table(TableCatalog.NetworkCircuitMetrics).Collector!).Circuits.Values.ToList()
+            : null;
+        var hosts = Has(TableCatalog.InfraHostMetrics)
+            ? ((HostMetricCollector)Table(TableCatalog.InfraHostMetrics).Collector!).Regions.Values.ToList()
+            : null;
+        yield return ConfounderWindows();
+        yield return PrimaryDuringCpuSpike(circuits);
+        yield return ConfinedToRegion(CheckNames.ConfounderCpuSpikeCentralOnly, context.CpuSpike, "central_cpu_spike", hosts, "cpu",
+            r => r.CpuInSpike, r => r.CpuOutside, 1.5, 1.2);
+        yield return ConfinedToRegion(CheckNames.ConfounderBlipWestOnly, context.Blip, "west_deployment_blip", hosts, "net_errors",
+            r => r.NetErrorsInBlip, r => r.NetErrorsOutside, 2.0, 1.5);
+    }
+
+    private ValidationCheck ImpactedTransactions()
+    {
+        var threshold = $"central {string.Join("/", context.AffectedTypes)} transactions that start in a burst (impacted) vs the others " +
+            $"outside the CPU spike (baseline): mean dependency latency ≥ 4× and timeout rate ≥ 3× baseline " +
+            $"(when each group has ≥ {MinimumTransactions} transactions)";
+        if (!Has(TableCatalog.AppLogs))
+        {
+            return NotEvaluated(CheckNames.IncidentImpactedTransactions, threshold, MissingTables(TableCatalog.AppLogs));
+        }
+
+        var c = (AppLogCollector)Table(TableCatalog.AppLogs).Collector!;
+        var latencyRatio = Ratio(c.ImpactedDependencyMs.Mean, c.BaselineDependencyMs.Mean);
+        var impactedRate = Rate(c.ImpactedTimeouts, c.ImpactedFinals);
+        var baselineRate = Rate(c.BaselineTimeouts, c.BaselineFinals);
+        var timeoutRatio = Ratio(impactedRate, baselineRate);
+        var figures = new FigureList()
+            .Add("bursts", context.BurstCount)
+            .Add("impacted_transactions", c.ImpactedFinals)
+            .Add("baseline_transactions", c.BaselineFinals)
+            .Add("impacted_dependency_latency_mean_ms", Math.Round(c.ImpactedDependencyMs.Mean, 3))
+            .Add("baseline_dependency_latency_mean_ms", Math.Round(c.BaselineDependencyMs.Mean, 3))
+            .Add("dependency_latency_ratio", latencyRatio)
+            .Add("impacted_timeout_rate", impactedRate)
+            .Add("baseline_timeout_rate", baselineRate)
+            .Add("timeout_rate_ratio", timeoutRatio);
+        if (context.BurstCount == 0)
+        {
+            return new ValidationCheck(CheckNames.IncidentImpactedTransactions, false, figures, threshold,
+                "ground_truth.json lists no bursts");
+        }
+
+        var applicable = c.ImpactedFinals >= MinimumTransactions && c.BaselineFinals >= MinimumTransactions;
+        var problems = new List<string>();
+        if (!(latencyRatio >= 4))
+        {
+            problems.Add($"impacted dependency latency is {latencyRatio:0.##}× baseline, under 4×");
+        }
+
+        if (!(timeoutRatio >= 3))
+        {
+            problems.Add($"impacted timeout rate is {timeoutRatio:0.##}× baseline, under 3×");
+        }
+
+        return new ValidationCheck(CheckNames.IncidentImpactedTransactions, problems.Count == 0, figures, threshold,
+            !applicable ? $"{N(c.ImpactedFinals)} impacted and {N(c.BaselineFinals)} baseline transactions: too few to compare"
+            : problems.Count == 0 ? $"in bursts, dependency latency {latencyRatio:0.##}× and timeout rate {timeoutRatio:0.##}× baseline"
+            : string.Join("; ", problems),
+            applicable);
+    }
+
+    private CircuitRtt? Primary(List<CircuitRtt> circuits) => circuits.FirstOrDefault(c => c.Circuit == context.PrimaryCircuit);
+
+    private ValidationCheck PrimaryCircuit(List<CircuitRtt>? circuits)
+    {
+        var threshold = $"{context.PrimaryCircuit}: mean RTT of the minutes overlapping a burst ≥ 4× that of the other minutes";
+        if (circuits is null)
+        {
+            return NotEvaluated(CheckNames.IncidentPrimaryCircuit, threshold, MissingTables(TableCatalog.NetworkCircuitMetrics));
+        }
+
+        var p = Primary(circuits);
+        if (p is null || p.Burst.Count == 0 || p.Baseline.Count == 0)
+        {
+            return new ValidationCheck(CheckNames.IncidentPrimaryCircuit, false,
+                new FigureList().Add("burst_minutes", p?.Burst.Count ?? 0).Add("baseline_minutes", p?.Baseline.Count ?? 0), threshold,
+                p is null ? $"{context.PrimaryCircuit} has no metrics" : $"{context.PrimaryCircuit} has no metrics in burst minutes or outside them");
+        }
+
+        var ratio = Ratio(p.Burst.Mean, p.Baseline.Mean);
+        var figures = new FigureList()
+            .Add("circuit", p.Circuit)
+            .Add("burst_minutes", p.Burst.Count)
+            .Add("baseline_minutes", p.Baseline.Count)
+            .Add("burst_rtt_mean_ms", Math.Round(p.Burst.Mean, 3))
+            .Add("baseline_rtt_mean_ms", Math.Round(p.Baseline.Mean, 3))
+            .Add("rtt_ratio", ratio);
+        var passed = ratio >= 4;
+        return new ValidationCheck(CheckNames.IncidentPrimaryCircuit, passed, figures, threshold,
+            $"{p.Circuit} RTT in bursts is {ratio:0.##}× its baseline ({p.Burst.Mean:0.#} vs {p.Baseline.Mean:0.#} ms)" +
+            (passed ? "" : ", under 4×"));
+    }
+
+    private ValidationCheck OtherCircuits(List<CircuitRtt>? circuits)
+    {
+        var threshold = $"every circuit but {context.PrimaryCircuit}: mean RTT in burst minutes < 1.5× its other minutes";
+        if (circuits is null)
+        {
+            return NotEvaluated(CheckNames.IncidentOtherCircuits, threshold, MissingTables(TableCatalog.NetworkCircuitMetrics));
+        }
+
+        var others = circuits.Where(c => c.Circuit != context.PrimaryCircuit && c.Burst.Count > 0 && c.Baseline.Count > 0)
+            .Select(c => (c.Circuit, Ratio: Ratio(c.Burst.Mean, c.Baseline.Mean)))
+            .OrderByDescending(c => c.Ratio).ToList();
+        var elevated = others.Where(c => !(c.Ratio < 1.5)).ToList();
+        var figures = new FigureList()
+            .Add("circuits", others.Count)
+            .Add("elevated_circuits", elevated.Count)
+            .Add("max_rtt_ratio", others.Count == 0 ? double.NaN : others[0].Ratio)
+            .Add("max_rtt_ratio_circuit", others.Count == 0 ? null : others[0].Circuit);
+        var passed = others.Count > 0 && elevated.Count == 0;
+        return new ValidationCheck(CheckNames.IncidentOtherCircuits, passed, figures, threshold,
+            others.Count == 0 ? "no other circuit has metrics in and out of bursts"
+            : passed ? $"{others.Count} other circuits, none elevated in bursts (highest {others[0].Circuit} at {others[0].Ratio:0.##}×)"
+            : $"elevated in bursts: {string.Join(", ", elevated.Select(e => $"{e.Circuit} {e.Ratio:0.##}×"))}");
+    }
+
+    private ValidationCheck ConfounderWindows()
+    {
+        const string threshold = "both confounders (central_cpu_spike, west_deployment_blip) are in ground_truth.json and " +
+            "neither overlaps the incident [primary_incident.start, fix_time)";
+        var figures = new FigureList()
+            .Add("incident_start", Iso(context.IncidentStart))
+            .Add("fix_time", Iso(context.FixTime))
+            .Add("cpu_spike_start", context.CpuSpike is { } c1 ? Iso(c1.Start) : null)
+            .Add("cpu_spike_end", context.CpuSpike is { } c2 ? Iso(c2.End) : null)
+            .Add("blip_start", context.Blip is { } b1 ? Iso(b1.Start) : null)
+            .Add("blip_end", context.Blip is { } b2 ? Iso(b2.End) : null);
+        var problems = new List<string>();
+        foreach (var (w, name) in new[] { (context.CpuSpike, "central_cpu_spike"), (context.Blip, "west_deployment_blip") })
+        {
+            if (w is null)
+            {
+                problems.Add($"{name} is not in ground_truth.json confounders");
+            }
+            else if (w.Overlaps(context.IncidentStart, context.FixTime))
+            {
+                problems.Add($"{name} {Iso(w.Start)}..{Iso(w.End)} overlaps the incident");
+            }
+        }
+
+        return new ValidationCheck(CheckNames.ConfounderWindows, problems.Count == 0, figures, threshold,
+            problems.Count == 0 ? "the CPU spike and the deployment blip lie outside the incident" : string.Join("; ", problems));
+    }
+
+    private ValidationCheck PrimaryDuringCpuSpike(List<CircuitRtt>? circuits)
+    {
+        var threshold = $"{context.PrimaryCircuit}: mean RTT during the central CPU spike < 1.5× its mean outside bursts";
+        if (circuits is null)
+        {
+            return NotEvaluated(CheckNames.ConfounderPrimaryCircuitDuringCpuSpike, threshold, MissingTables(TableCatalog.NetworkCircuitMetrics));
+        }
+
+        var p = Primary(circuits);
+        if (context.CpuSpike is null || p is null || p.CpuSpike.Count == 0 || p.Baseline.Count == 0)
+        {
+            return new ValidationCheck(CheckNames.ConfounderPrimaryCircuitDuringCpuSpike, false, [], threshold,
+                context.CpuSpike is null ? "ground_truth.json has no central_cpu_spike" : $"{context.PrimaryCircuit} has no metrics during the CPU spike");
+        }
+
+        var ratio = Ratio(p.CpuSpike.Mean, p.Baseline.Mean);
+        var figures = new FigureList()
+            .Add("cpu_spike_minutes", p.CpuSpike.Count)
+            .Add("cpu_spike_rtt_mean_ms", Math.Round(p.CpuSpike.Mean, 3))
+            .Add("baseline_rtt_mean_ms", Math.Round(p.Baseline.Mean, 3))
+            .Add("rtt_ratio", ratio);
+        var passed = ratio < 1.5;
+        return new ValidationCheck(CheckNames.ConfounderPrimaryCircuitDuringCpuSpike, passed, figures, threshold,
+            $"{context.PrimaryCircuit} RTT during the CPU spike is {ratio:0.##}× baseline" + (passed ? "" : ": the spike looks like the incident"));
+    }
+
+    private static ValidationCheck ConfinedToRegion(string name, ConfounderWindow? window, string confounder, List<RegionHostStats>? regions,
+        string metric, Func<RegionHostStats, RunningMean> inside, Func<RegionHostStats, RunningMean> outside, double minOwn, double maxOthers)
+    {
+        var threshold = $"{confounder}: {metric} mean in the window ≥ {minOwn}× outside it on the confounder's region's hosts, " +
+            $"< {maxOthers}× on every other region's";
+        if (window is null)
+        {
+            return new ValidationCheck(name, false, [], threshold, $"ground_truth.json has no {confounder}");
+        }
+
+        if (regions is null)
+        {
+            return NotEvaluated(name, threshold, TableCatalog.InfraHostMetrics.FileName + " is missing or unreadable");
+        }
+
+        var figures = new FigureList().Add("region", window.Region);
+        var problems = new List<string>();
+        var own = double.NaN;
+        foreach (var r in regions.OrderBy(r => r.Region, StringComparer.Ordinal))
+        {
+            var ratio = Ratio(inside(r).Mean, outside(r).Mean);
+            figures.Add($"{r.Region}_{metric}_ratio", ratio);
+            if (r.Region == window.Region)
+            {
+                own = ratio;
+                if (!(ratio >= minOwn))
+                {
+                    problems.Add($"{r.Region} {metric} in the window is only {ratio:0.##}× outside it");
+                }
+            }
+            else if (!(ratio < maxOthers))
+            {
+                problems.Add($"{r.Region} {metric} is {ratio:0.##}× in the window: the confounder is not confined to {window.Region}");
+            }
+        }
+
+        if (double.IsNaN(own) && problems.Count == 0)
+        {
+            problems.Add($"no {window.Region} host metrics in the window");
+        }
+
+        return new ValidationCheck(name, problems.Count == 0, figures, threshold,
+            problems.Count == 0 ? $"{window.Region} {metric} {own:0.##}× in the window, other regions unchanged" : string.Join("; ", problems));
+    }
+}

@@ -1,0 +1,57 @@
+namespace FiberSqs.Core.Validation.Collectors;
+
+/// <summary>Count and sum of a series (mergeable).</summary>
+internal struct RunningMean
+{
+    public long Count;
+    public double Sum;
+
+    public void Add(double value)
+    {
+        Count++;
+        Sum += value;
+    }
+
+    public void Add(RunningMean other)
+    {
+        Count += other.Count;
+        Sum += other.Sum;
+    }
+
+    public readonly double Mean => Count == 0 ? double.NaN : Sum / Count;
+}
+
+/// <summary>A set of short names (hosts, regions) seen in a column, keyed by their hash so the hot path allocates
+/// only for a name it has not seen yet.</summary>
+internal sealed class NameSet
+{
+    private readonly Dictionary<long, string> _names = [];
+    private long _lastKey;
+
+    public IEnumerable<string> Names => _names.Values;
+
+    public int Count => _names.Count;
+
+    public void Add(ReadOnlySpan<byte> name)
+    {
+        var key = FieldText.Hash(name);
+        if (key == _lastKey)
+        {
+            return;
+        }
+
+        _lastKey = key;
+        if (!_names.ContainsKey(key))
+        {
+            _names[key] = System.Text.Encoding.UTF8.GetString(name);
+        }
+    }
+
+    public void Merge(NameSet other)
+    {
+        foreach (var (k, v) in other._names)
+        {
+            _names.TryAdd(k, v);
+        }
+    }
+}

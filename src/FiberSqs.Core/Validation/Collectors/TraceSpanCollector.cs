@@ -1,0 +1,62 @@
+using CsvHelper;
+using FiberSqs.Core.Tables;
+
+namespace FiberSqs.Core.Validation.Collectors;
+
+/// <summary>trace_spans: every span as a (trace, span) key, every parent reference as a (trace, parent) key, the
+/// traces that have a root span (empty parent), every trace and every transaction id referenced.</summary>
+internal sealed class TraceSpanCollector : TableCollector
+{
+    private static readonly TableSchema T = TableCatalog.TraceSpans;
+    private static readonly int Trace = T.IndexOf("trace_id");
+    private static readonly int Span = T.IndexOf("span_id");
+    private static readonly int Parent = T.IndexOf("parent_span_id");
+    private static readonly int TransactionId = T.IndexOf("transaction_id");
+
+    private long _lastTrace = -1;
+    private long _lastTransaction = -1;
+
+    public LongBag Spans { get; } = new();
+    public LongBag ParentRefs { get; } = new();
+    public LongBag RootTraces { get; } = new();
+    public LongBag Traces { get; } = new();
+    public LongBag TransactionIds { get; } = new();
+
+    public override void Row(CsvReader row, RowValues values)
+    {
+        var trace = FieldText.HexIdKey(row.GetSpan(Trace));
+        Spans.Add(FieldText.Pair(trace, FieldText.HexIdKey(row.GetSpan(Span))));
+        var parent = row.GetSpan(Parent);
+        if (parent.IsEmpty)
+        {
+            RootTraces.Add(trace);
+        }
+        else
+        {
+            ParentRefs.Add(FieldText.Pair(trace, FieldText.HexIdKey(parent)));
+        }
+
+        if (trace != _lastTrace)
+        {
+            Traces.Add(trace);
+            _lastTrace = trace;
+        }
+
+        var tx = FieldText.TransactionKey(row.GetSpan(TransactionId));
+        if (tx != _lastTransaction)
+        {
+            TransactionIds.Add(tx);
+            _lastTransaction = tx;
+        }
+    }
+
+    public override void Merge(TableCollector next)
+    {
+        var o = (TraceSpanCollector)next;
+        Spans.Append(o.Spans);
+        ParentRefs.Append(o.ParentRefs);
+        RootTraces.Append(o.RootTraces);
+        Traces.Append(o.Traces);
+        TransactionIds.Append(o.TransactionIds);
+    }
+}

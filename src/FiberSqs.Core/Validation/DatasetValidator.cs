@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using FiberSqs.Core.Files;
+using FiberSqs.Core.Model;
+using FiberSqs.Core.Tables;
+using FiberSqs.Core.Validation.Collectors;
+using Microsoft.Win32.SafeHandles;
+
+namespace FiberSqs.Core.Validation;
+
+/// <summary>
+/// Validates a dataset folder against its answer key (SPEC section 6): reads every CSV once, streaming, in chunks
+/// spread over every core, and evaluates each check with its figures and threshold. Memory holds ids only as
+/// 64-bit keys (about 8 bytes per transaction id and per span), never rows or strings.
+/// </summary>
+public static class DatasetValidator
+{
+    /// <summary>Validates the dataset at <paramref name="datasetPath"/>.</summary>
+    /// <exception cref="DatasetUnreadableException">The path is missing, is not a dataset, or its
+    /// ground_truth.json cannot be read. Damaged or missing CSVs are failed checks, not exceptions.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled.</exception>
+    public static ValidationReport Validate(string datasetPath, IProgress<ValidationProgress>? progress = null,
+        CancellationToken cancel = default) => Validate(datasetPath, CsvChunk.TargetBytes, progress, cancel);
+
+    /// <summary>As the public overload, with the size of the pieces large files are cut into (tests use small ones).</summary>
+    internal static ValidationReport Validate(string datasetPath, long chunkBytes, IProgress<ValidationProgress>? progress,
+        CancellationToken cancel)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(datasetPath);
+        var clock = Stopwatch.StartNew();
+        var root = Path.GetFullPath(datasetPath);
+        var truth = LoadGroundTruth(root);
+        ScanContext context;
+        try
+        {
+            context = new ScanContext(truth);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DatasetUnreadableException(DatasetProblem.GroundTruthUnreadable, DatasetLayout.GroundTruthPath(root), e.Message, e);
+        }
+
+        var tier2 = truth.Generation.Parameters.EnableTier2 || TableCatalog.Tier2.Any(t => truth.Generation.RowCounts.ContainsKey(t.Name));
+        var tables = TableCatalog.For(tier2);
+        var results = Scan(root, tables, context, chunkBytes, progress, cancel);
+
+        progress?.Report(new ValidationProgress("Checking", 99, results.Values.Sum(r => r.Bytes), results.Values.Sum(r => r.Bytes)));
+        var checks = new DatasetChecks(truth, context, results, cancel).Run();
+        return new ValidationReport(root, checks, clock.Elapsed);
+    }
+
+    private static GroundTruth LoadGroundTruth(string root)
+    {
+        if (File.Exists(root))
+        {
+            throw new DatasetUnreadableException(DatasetProblem.NotADataset, root,
+                $"'{root}' is a file; a dataset is a folder holding ground_truth.json and data/.");
+        }
+
+        if (!Directory.Exists(root))
+        {
+            throw new DatasetUnreadableException(DatasetProblem.NotFound, root, $"The dataset folder '{root}' does not exist.");
+        }
+
+        var path = DatasetLayout.GroundTruthPath(root);
+        if (!File.Exists(path))
+        {
+            if (!Directory.Exists(DatasetLayout.DataPath(root)))
+            {
+                throw new DatasetUnreadableException(DatasetProblem.NotADataset, root,
+                    $"'{root}' is not a FiberSqs dataset: it has neither {DatasetLayout.GroundTruthFile} nor {DatasetLayout.DataFolder}/.");
+            }
+
+            throw new DatasetUnreadableException(DatasetProblem.GroundTruthUnreadable, path,
+                $"'{root}' has no {DatasetLayout.GroundTruthFile}; the checks compare the data with it.");
+        }
+
+        GroundTruth truth;
+        try
+        {
+            truth = GroundTruth.Load(path);
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new DatasetUnreadableException(DatasetProblem.GroundTruthUnreadable, path,
+                $"{DatasetLayout.GroundTruthFile} cannot be read: {e.Message}", e);
+        }
+
+        if (truth.Generation?.RowCounts is null || truth.Generation.Parameters is null || truth.TsoNoise?.CallDetails is null
+            || truth.PrimaryIncident?.Bursts is null || truth.Confounders is null || truth.TimeRange is null)
+        {
+            throw new DatasetUnreadableException(DatasetProblem.GroundTruthUnreadable, path,
+                $"{DatasetLayout.GroundTruthFile} lacks generation.row_counts, generation.parameters, tso_noise.call_details, " +
+                "primary_incident.bursts, confounders or time_range.");
+        }
+
+        return truth;
+    }
+
+    /// <summary>Reads every table's file in chunks, on every core.</summary>
+    private static Dictionary<TableSchema, TableResult> Scan(string root, IReadOnlyList<TableSchema> tables, ScanContext context,
+        long chunkBytes, IProgress<ValidationProgress>? progress, CancellationToken cancel)
+    {
+        var results = tables.ToDictionary(t => t, t => new TableResult(t, DatasetLayout.CsvPath(root, t)));
+        var handles = new List<SafeFileHandle>();
+        var work = new List<(TableSchema Table, SafeFileHandle File, CsvChunk Chunk)>();
+        try
+        {
+            foreach (var (table, result) in results)
+            {
+                if (!File.Exists(result.Path))
+                {
+                    continue;
+                }
+
+                result.Exists = true;
+                try
+                {
+                    var handle = File.OpenHandle(result.Path, FileMode.Open, FileAccess.Read, FileShare.Read);
+                    handles.Add(handle);
+                    result.Bytes = RandomAccess.GetLength(handle);
+                    result.EndsWithNewline = EndsWithNewline(handle, result.Bytes);
+                    work.AddRange(CsvChunk.Plan(handle, result.Bytes, chunkBytes).Select(c => (table, handle, c)));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    result.Error = e.Message;
+                }
+            }
+
+            var total = Math.Max(1, work.Sum(w => w.Chunk.Length));
+            long done = 0;
+            var scans = new ConcurrentBag<(TableSchema Table, ChunkScan Scan)>();
+            var rules = tables.ToDictionary(t => t, t => new ColumnRules(t));
+            progress?.Report(new ValidationProgress("Reading tables", 0, 0, total));
+            var options = new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            var ordered = System.Collections.Concurrent.Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering);
+            try
+            {
+                Parallel.ForEach(ordered, options, w =>
+                {
+                    var scan = ChunkScan.Run(w.Table, w.File, w.Chunk, rules[w.Table], context, CreateCollector(w.Table, context), cancel);
+                    scans.Add((w.Table, scan));
+                    var now = Interlocked.Add(ref done, w.Chunk.Length);
+                    progress?.Report(new ValidationProgress("Reading tables", (int)(now * 98 / total), now, total));
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+            {
+                throw new OperationCanceledException("Validation was cancelled.", e, cancel);
+            }
+
+            foreach (var group in scans.GroupBy(s => s.Table))
+            {
+                results[group.Key].Add(group.Select(g => g.Scan));
+            }
+        }
+        finally
+        {
+            foreach (var h in handles)
+            {
+                h.Dispose();
+            }
+        }
+
+        return results;
+    }
+
+    private static TableCollector? CreateCollector(TableSchema table, ScanContext context) => table.Name switch
+    {
+        "app_logs" => new AppLogCollector(context),
+        "trace_spans" => new TraceSpanCollector(),
+        "txn_facts" => new TxnFactCollector(),
+        "tso_calls" => new TsoCallCollector(),
+        "network_circuit_metrics" => new CircuitMetricCollector(context),
+        "infra_host_metrics" => new HostMetricCollector(context),
+        _ => null,
+    };
+
+    private static bool EndsWithNewline(SafeFileHandle handle, long length)
+    {
+        if (length == 0)
+        {
+            return false;
+        }
+
+        Span<byte> last = stackalloc byte[1];
+        return RandomAccess.Read(handle, last, length - 1) == 1 && last[0] == (byte)'\n';
+    }
+}

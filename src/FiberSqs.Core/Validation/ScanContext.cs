@@ -1,0 +1,96 @@
+using System.Globalization;
+using FiberSqs.Core.Model;
+
+namespace FiberSqs.Core.Validation;
+
+/// <summary>What the row collectors need to know from the answer key: the window, the bursts and the confounder
+/// windows, as ticks (for metric timestamps) and as yyMMddHHmmss numbers (for transaction start seconds).</summary>
+internal sealed class ScanContext
+{
+    public ScanContext(GroundTruth truth)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        WindowStart = Instant(truth.TimeRange.Start, "time_range.start");
+        WindowEnd = Instant(truth.TimeRange.End, "time_range.end");
+        IncidentStart = Instant(truth.PrimaryIncident.Start, "primary_incident.start");
+        IncidentEnd = Instant(truth.PrimaryIncident.End, "primary_incident.end");
+        FixTime = Instant(truth.PrimaryIncident.FixTime, "primary_incident.fix_time");
+        PrimaryCircuit = truth.PrimaryIncident.CircuitId;
+        SourceRegion = truth.PrimaryIncident.SrcRegion;
+        AffectedTypes = [.. truth.PrimaryIncident.AffectedTransactionTypes];
+        var bursts = truth.PrimaryIncident.Bursts
+            .Select((b, i) => (Start: Instant(b.Start, $"bursts[{i}].start"), End: Instant(b.End, $"bursts[{i}].end")))
+            .OrderBy(b => b.Start).ToList();
+        BurstStartTicks = [.. bursts.Select(b => b.Start.Ticks)];
+        BurstEndTicks = [.. bursts.Select(b => b.End.Ticks)];
+        BurstStartSeconds = [.. bursts.Select(b => FieldText.SecondNumber(b.Start))];
+        BurstEndSeconds = [.. bursts.Select(b => FieldText.SecondNumber(b.End))];
+        CpuSpike = Window(truth, "central_cpu_spike");
+        Blip = Window(truth, "west_deployment_blip");
+    }
+
+    public DateTime WindowStart { get; }
+    public DateTime WindowEnd { get; }
+    public DateTime IncidentStart { get; }
+    public DateTime IncidentEnd { get; }
+    public DateTime FixTime { get; }
+    public string PrimaryCircuit { get; }
+    public string SourceRegion { get; }
+    public IReadOnlyList<string> AffectedTypes { get; }
+    public long[] BurstStartTicks { get; }
+    public long[] BurstEndTicks { get; }
+    public long[] BurstStartSeconds { get; }
+    public long[] BurstEndSeconds { get; }
+    public int BurstCount => BurstStartTicks.Length;
+
+    /// <summary>The central CPU spike confounder (null when the answer key has none).</summary>
+    public ConfounderWindow? CpuSpike { get; }
+
+    /// <summary>The west deployment blip confounder (null when the answer key has none).</summary>
+    public ConfounderWindow? Blip { get; }
+
+    /// <summary>True when a transaction that started in that second (yyMMddHHmmss) started inside a burst.</summary>
+    public bool StartsInBurst(long secondNumber) => Inside(BurstStartSeconds, BurstEndSeconds, secondNumber);
+
+    /// <summary>True when [ticks, ticks + length) overlaps a burst.</summary>
+    public bool OverlapsBurst(long ticks, long length)
+    {
+        // The last burst starting before the interval's end is the only candidate (bursts do not overlap).
+        var i = Array.BinarySearch(BurstStartTicks, ticks + length - 1);
+        i = i < 0 ? ~i - 1 : i;
+        return i >= 0 && BurstEndTicks[i] > ticks;
+    }
+
+    private static bool Inside(long[] starts, long[] ends, long value)
+    {
+        var i = Array.BinarySearch(starts, value);
+        i = i < 0 ? ~i - 1 : i;
+        return i >= 0 && value < ends[i];
+    }
+
+    private static ConfounderWindow? Window(GroundTruth truth, string name)
+    {
+        var c = truth.Confounders.FirstOrDefault(x => x.Name == name);
+        return c is null ? null
+            : new ConfounderWindow(c.Name, c.Region, Instant(c.Start, name + ".start"), Instant(c.End, name + ".end"));
+    }
+
+    private static DateTime Instant(string text, string what)
+    {
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
+        {
+            throw new InvalidDataException($"ground_truth.json: {what} is not a timestamp ('{text}').");
+        }
+
+        return DateTime.SpecifyKind(t, DateTimeKind.Utc);
+    }
+}
+
+/// <summary>A confounder's name, region and [start, end).</summary>
+internal sealed record ConfounderWindow(string Name, string Region, DateTime Start, DateTime End)
+{
+    public bool Contains(long ticks) => ticks >= Start.Ticks && ticks < End.Ticks;
+
+    public bool Overlaps(DateTime from, DateTime to) => Start < to && from < End;
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using FiberSqs.Core.Validation;
+
+namespace FiberSqs.Core.Tests.Validation;
+
+public sealed class FieldTextTests
+{
+    private static byte[] U(string s) => Encoding.UTF8.GetBytes(s);
+
+    [Theory]
+    [InlineData("2025-12-03T12:21:07.123456Z", true, 2025, 12, 3, 12, 21, 7, 1234560)]
+    [InlineData("2025-12-01T00:00:00.000000Z", true, 2025, 12, 1, 0, 0, 0, 0)]
+    [InlineData("2024-02-29T23:59:59Z", false, 2024, 2, 29, 23, 59, 59, 0)]
+    public void ParsesTheTwoTimestampForms(string text, bool micros, int y, int mo, int d, int h, int mi, int s, long extraTicks)
+    {
+        Assert.True(FieldText.TryParseTimestamp(U(text), micros, out var ticks));
+        Assert.Equal(new DateTime(y, mo, d, h, mi, s, DateTimeKind.Utc).Ticks + extraTicks, ticks);
+    }
+
+    [Theory]
+    [InlineData("2025-12-03T12:21:07Z", true)]            // seconds where microseconds are declared
+    [InlineData("2025-12-03T12:21:07.123456Z", false)]    // and the other way round
+    [InlineData("2025-12-03T12:21:07.123456", true)]      // no Z
+    [InlineData("2025-12-03 12:21:07.123456Z", true)]     // space for T
+    [InlineData("2025-12-03T12:21:07.12345xZ", true)]
+    [InlineData("2025-02-30T00:00:00Z", false)]           // no such day
+    [InlineData("2025-13-01T00:00:00Z", false)]
+    [InlineData("2025-12-01T24:00:00Z", false)]
+    [InlineData("2025-12-01T00:60:00Z", false)]
+    [InlineData("+025-12-01T00:00:00Z", false)]
+    [InlineData("", false)]
+    public void RejectsAnythingElse(string text, bool micros) => Assert.False(FieldText.TryParseTimestamp(U(text), micros, out _));
+
+    [Fact]
+    public void TransactionKeysAreExactOrderedAndCarryTheStartSecond()
+    {
+        var a = FieldText.TransactionKey(U("TX-20251203122107-0000042"));
+        var b = FieldText.TransactionKey(U("TX-20251203122108-0000001"));
+        Assert.True(FieldText.IsExactTransactionKey(a));
+        Assert.True(a < b);
+        Assert.Equal("TX-20251203122107-0000042", FieldText.DescribeTransactionKey(a));
+        Assert.Equal(FieldText.SecondNumber(new DateTime(2025, 12, 3, 12, 21, 7, DateTimeKind.Utc)), FieldText.StartSecondNumber(a));
+        Assert.Equal(0, FieldText.TransactionKey(default));
+    }
+
+    [Theory]
+    [InlineData("FAKE-TX-20251203122107-1234")]
+    [InlineData("TX-20251203122107-000004")]
+    [InlineData("TX-2025120312210x-0000042")]
+    [InlineData("tx-20251203122107-0000042")]
+    public void OtherIdsAreHashedAndNeverEqualAnExactKey(string text)
+    {
+        var key = FieldText.TransactionKey(U(text));
+        Assert.False(FieldText.IsExactTransactionKey(key));
+        Assert.Equal(key, FieldText.TransactionKey(U(text)));
+        Assert.NotEqual(key, FieldText.TransactionKey(U("TX-20251203122107-0000042")));
+    }
+
+    [Fact]
+    public void CustomerAndHexIdsAreDistinctKeys()
+    {
+        Assert.Equal(1 + 30120267, FieldText.CustomerKey(U("CUST-30120267")));
+        Assert.True(FieldText.CustomerKey(U("CUST-3012026X")) < 0);
+        var span = FieldText.HexIdKey(U("sp8dfa9f38497a"));
+        var trace = FieldText.HexIdKey(U("tr8dfa9f38497a"));
+        Assert.True(span > 0 && trace > 0);
+        Assert.NotEqual(span, trace);
+        Assert.NotEqual(FieldText.Pair(trace, span), FieldText.Pair(span, trace));
+        Assert.True(FieldText.HexIdKey(U("sp8dfa9f38497")) < 0);
+    }
+}
+
+public sealed class KeyCollectionTests
+{
+    [Fact]
+    public void LongBagKeepsOrderAcrossSegmentsAndAppends()
+    {
+        var a = new LongBag();
+        var b = new LongBag();
+        for (var i = 0; i < 20_000; i++)
+        {
+            a.Add(i);
+        }
+
+        for (var i = 20_000; i < 20_005; i++)
+        {
+            b.Add(i);
+        }
+
+        a.Append(b);
+        a.Add(20_005);
+        Assert.Equal(0, b.Count);
+        Assert.Equal(20_006, a.Count);
+        Assert.Equal(Enumerable.Range(0, 20_006).Select(i => (long)i), a.ToArray());
+        Assert.Equal(0, a.Count);
+    }
+
+    [Fact]
+    public void SortedKeySetOperations()
+    {
+        long[] keys = [5, 3, 3, -7, 9, 5, 5];
+        var n = SortedKeys.SortUnique(keys, out var repeats);
+        Assert.Equal(3, repeats);
+        Assert.Equal(new long[] { -7, 3, 5, 9 }, keys[..n]);
+        Assert.Equal(2, SortedKeys.CountMissing(new long[] { -8, 3, 4, 9 }, keys.AsSpan(0, n), out var first));
+        Assert.Equal(-8, first);
+        Assert.Equal(0, SortedKeys.CountMissing([], keys.AsSpan(0, n), out _));
+    }
+}

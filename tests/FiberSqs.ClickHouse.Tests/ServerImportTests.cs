@@ -161,6 +161,34 @@ public sealed class ServerImportTests(ServerFixture fx)
     }
 
     [Fact]
+    public void A_server_error_mid_load_carries_its_code_and_the_previous_load_stays()
+    {
+        Import("fsq_bad");
+        var copy = fx.Dataset.Copy();
+        try
+        {
+            // A number the server cannot parse, deep in the largest file: ClickHouse fails that INSERT mid-stream.
+            var csv = DatasetLayout.CsvPath(copy, TableCatalog.ServiceMetrics);
+            var lines = File.ReadAllLines(csv);
+            var fields = lines[lines.Length / 2].Split(',');
+            fields[3] = "not-a-number";
+            lines[lines.Length / 2] = string.Join(',', fields);
+            File.WriteAllLines(csv, lines);
+
+            var e = Assert.Throws<ClickHouseQueryException>(() => Import("fsq_bad", copy));
+            Assert.True(e.Code is 27 or 6 or 72, e.Message);
+            Assert.Contains("service_metrics", e.Statement, StringComparison.Ordinal);
+            Assert.Equal(fx.Dataset.Truth.Generation.RowCounts["service_metrics"], Scalar("SELECT count() FROM fsq_bad.service_metrics"));
+            Assert.Equal(fx.Dataset.Truth.Generation.RowCounts["app_logs"], Scalar("SELECT count() FROM fsq_bad.app_logs"));
+            Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_bad' AND name LIKE '%staging%'"));
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Ctrl_C_during_the_load_drops_the_staging_tables_and_keeps_the_previous_load()
     {
         Import("fsq_cancel");

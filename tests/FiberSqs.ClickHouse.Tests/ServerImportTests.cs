@@ -10,10 +10,12 @@ namespace FiberSqs.ClickHouse.Tests;
 [Collection(ServerTests.Name)]
 public sealed class ServerImportTests(ServerFixture fx)
 {
-    private ImportResult Import(string database, string? path = null, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+    private ImportResult Import(string database, string? path = null, IProgress<ImportProgress>? progress = null,
+        long sliceBytes = ImportOptions.DefaultSliceBytes, CancellationToken cancel = default)
     {
         using var connection = fx.Connect();
-        return ClickHouseImporter.RunAsync(connection, ImportDataset.Open(path ?? fx.Dataset.Root), new ImportOptions { Database = database },
+        return ClickHouseImporter.RunAsync(connection, ImportDataset.Open(path ?? fx.Dataset.Root),
+            new ImportOptions { Database = database, SliceBytes = sliceBytes, MaxParallelLoads = sliceBytes < ImportOptions.DefaultSliceBytes ? 3 : null },
             progress, cancel).GetAwaiter().GetResult();
     }
 
@@ -94,7 +96,10 @@ public sealed class ServerImportTests(ServerFixture fx)
 
         Import("fsq_twice");
         var firstCreated = Rows("SELECT toString(metadata_modification_time) FROM system.tables WHERE database = 'fsq_twice' AND name = 'app_logs'");
-        var second = Import("fsq_twice");
+        // The second load cuts every file above 2 MiB into whole-row slices loaded as concurrent INSERTs.
+        var steps = new List<ImportProgress>();
+        var second = Import("fsq_twice", progress: new SyncProgress<ImportProgress>(steps.Add), sliceBytes: 1 << 20);
+        Assert.Contains(steps, s => s.Table == "app_logs" && s.Completed && s.RowsSent == fx.Dataset.Truth.Generation.RowCounts["app_logs"]);
 
         Assert.True(second.Validation.Passed, string.Join("\n", second.Validation.FailedChecks));
         foreach (var table in TableCatalog.All)

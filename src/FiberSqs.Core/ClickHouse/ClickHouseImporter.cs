@@ -358,7 +358,7 @@ public static class ClickHouseImporter
             {
                 await session.ExecuteAsync(plan.Sql.DropTable(ClickHouseSql.StagingName(file.Table)), timeout.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is ClickHouseException or OperationCanceledException)
+            catch (Exception e) when (e is ClickHouseException or OperationCanceledException or ObjectDisposedException or HttpRequestException or IOException)
             {
                 return; // the server is gone or busy: the next import removes the leftovers
             }

@@ -144,6 +144,16 @@ public sealed class ServerImportTests(ServerFixture fx)
     }
 
     [Fact]
+    public void The_compatibility_database_is_refused_as_the_target_before_anything_changes()
+    {
+        var before = Rows("SELECT name FROM system.tables WHERE database = 'default' ORDER BY name");
+        var e = Assert.Throws<ClickHouseObjectConflictException>(() => Import("default"));
+        Assert.Equal("default", e.ObjectName);
+        Assert.Contains("another -Database", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before.Select(r => r[0]), Rows("SELECT name FROM system.tables WHERE database = 'default' ORDER BY name").Select(r => r[0]));
+    }
+
+    [Fact]
     public void A_truncated_csv_is_refused_after_loading_into_staging_and_the_previous_load_stays()
     {
         Import("fsq_trunc");

@@ -117,7 +117,7 @@ public sealed class ImportFiberSqsClickHouseCommand : FiberSqsCmdlet
         catch (ClickHouseObjectConflictException e)
         {
             ThrowTerminatingError(Error(e, ErrorIds.ClickHouseObjectConflict, ErrorCategory.ResourceExists, e.ObjectName,
-                $"Rename or drop {e.ObjectName} yourself if it is not needed; the import never drops what it did not create."));
+                $"Choose another -Database, or rename or drop {e.ObjectName} yourself if it is not needed; the import never drops what it did not create."));
         }
         catch (ClickHouseQueryException e)
         {

@@ -197,6 +197,11 @@ Describe 'Import-FiberSqsClickHouse' {
             { Import-FiberSqsClickHouse -Path $copy -Uri $Url } | Should -Throw -ErrorId 'DatasetIncomplete,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
         }
 
+        It 'refuses the compatibility views'' database as the target: ClickHouseObjectConflict' {
+            { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database default } |
+                Should -Throw -ErrorId 'ClickHouseObjectConflict,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
+        }
+
         It 'rejects a database name that is not a plain identifier before touching the server' {
             { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database 'x; DROP DATABASE default' } |
                 Should -Throw -ErrorId 'ParameterArgumentValidationError,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'

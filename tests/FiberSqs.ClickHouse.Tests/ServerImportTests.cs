@@ -10,10 +10,12 @@ namespace FiberSqs.ClickHouse.Tests;
 [Collection(ServerTests.Name)]
 public sealed class ServerImportTests(ServerFixture fx)
 {
-    private ImportResult Import(string database, string? path = null, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+    private ImportResult Import(string database, string? path = null, IProgress<ImportProgress>? progress = null,
+        long sliceBytes = ImportOptions.DefaultSliceBytes, CancellationToken cancel = default)
     {
         using var connection = fx.Connect();
-        return ClickHouseImporter.RunAsync(connection, ImportDataset.Open(path ?? fx.Dataset.Root), new ImportOptions { Database = database },
+        return ClickHouseImporter.RunAsync(connection, ImportDataset.Open(path ?? fx.Dataset.Root),
+            new ImportOptions { Database = database, SliceBytes = sliceBytes, MaxParallelLoads = sliceBytes < ImportOptions.DefaultSliceBytes ? 3 : null },
             progress, cancel).GetAwaiter().GetResult();
     }
 
@@ -94,7 +96,10 @@ public sealed class ServerImportTests(ServerFixture fx)
 
         Import("fsq_twice");
         var firstCreated = Rows("SELECT toString(metadata_modification_time) FROM system.tables WHERE database = 'fsq_twice' AND name = 'app_logs'");
-        var second = Import("fsq_twice");
+        // The second load cuts every file above 2 MiB into whole-row slices loaded as concurrent INSERTs.
+        var steps = new List<ImportProgress>();
+        var second = Import("fsq_twice", progress: new SyncProgress<ImportProgress>(steps.Add), sliceBytes: 1 << 20);
+        Assert.Contains(steps, s => s.Table == "app_logs" && s.Completed && s.RowsSent == fx.Dataset.Truth.Generation.RowCounts["app_logs"]);
 
         Assert.True(second.Validation.Passed, string.Join("\n", second.Validation.FailedChecks));
         foreach (var table in TableCatalog.All)
@@ -139,6 +144,16 @@ public sealed class ServerImportTests(ServerFixture fx)
     }
 
     [Fact]
+    public void The_compatibility_database_is_refused_as_the_target_before_anything_changes()
+    {
+        var before = Rows("SELECT name FROM system.tables WHERE database = 'default' ORDER BY name");
+        var e = Assert.Throws<ClickHouseObjectConflictException>(() => Import("default"));
+        Assert.Equal("default", e.ObjectName);
+        Assert.Contains("another -Database", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before.Select(r => r[0]), Rows("SELECT name FROM system.tables WHERE database = 'default' ORDER BY name").Select(r => r[0]));
+    }
+
+    [Fact]
     public void A_truncated_csv_is_refused_after_loading_into_staging_and_the_previous_load_stays()
     {
         Import("fsq_trunc");
@@ -153,6 +168,34 @@ public sealed class ServerImportTests(ServerFixture fx)
             Assert.Equal(fx.Dataset.Truth.Generation.RowCounts["trace_spans"], Scalar("SELECT count() FROM fsq_trunc.trace_spans"));
             Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_trunc' AND name LIKE '%staging%'"));
             Assert.True(Scalar("SELECT count() FROM fsq_trunc.fsq_trunc_west_app_logs") > 0);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_server_error_mid_load_carries_its_code_and_the_previous_load_stays()
+    {
+        Import("fsq_bad");
+        var copy = fx.Dataset.Copy();
+        try
+        {
+            // A number the server cannot parse, deep in the largest file: ClickHouse fails that INSERT mid-stream.
+            var csv = DatasetLayout.CsvPath(copy, TableCatalog.ServiceMetrics);
+            var lines = File.ReadAllLines(csv);
+            var fields = lines[lines.Length / 2].Split(',');
+            fields[3] = "not-a-number";
+            lines[lines.Length / 2] = string.Join(',', fields);
+            File.WriteAllLines(csv, lines);
+
+            var e = Assert.Throws<ClickHouseQueryException>(() => Import("fsq_bad", copy));
+            Assert.True(e.Code is 27 or 6 or 72, e.Message);
+            Assert.Contains("service_metrics", e.Statement, StringComparison.Ordinal);
+            Assert.Equal(fx.Dataset.Truth.Generation.RowCounts["service_metrics"], Scalar("SELECT count() FROM fsq_bad.service_metrics"));
+            Assert.Equal(fx.Dataset.Truth.Generation.RowCounts["app_logs"], Scalar("SELECT count() FROM fsq_bad.app_logs"));
+            Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_bad' AND name LIKE '%staging%'"));
         }
         finally
         {
@@ -216,6 +259,39 @@ public sealed class ServerImportTests(ServerFixture fx)
         Assert.True(again.Validation.Passed);
         Assert.Contains(steps, s => s.Message.Contains("left by an interrupted import", StringComparison.Ordinal));
         Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_kill' AND name LIKE '%staging%'"));
+    }
+
+    [Fact]
+    public void A_Tier_1_dataset_over_a_Tier_2_load_drops_the_stale_Tier_2_tables()
+    {
+        Import("fsq_tiers");
+        Assert.Equal(fx.Dataset.Truth.Generation.RowCounts["txn_facts"], Scalar("SELECT count() FROM fsq_tiers.txn_facts"));
+        using var tier1 = new SmallDataset(new FiberSqs.Core.Generation.DatasetOptions { Seed = 3, AppLogRows = 20_000 });
+        var result = Import("fsq_tiers", tier1.Root);
+        Assert.Equal(5, result.Tables.Count);
+        Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_tiers' AND name IN ('service_metrics', 'network_events', 'txn_facts')"));
+        Assert.Equal(tier1.Truth.Generation.RowCounts["app_logs"], Scalar("SELECT count() FROM fsq_tiers.app_logs"));
+        Assert.True(result.Validation.Passed, string.Join("\n", result.Validation.FailedChecks));
+        Assert.False(result.Validation.Check("postload_tier2_row_counts")!.Applicable);
+    }
+
+    [Fact]
+    public async Task The_post_load_validator_runs_from_a_url_and_says_when_nothing_was_imported()
+    {
+        Import("fsq_api");
+        var report = await PostLoadValidator.RunAsync(fx.Server.Url + "/?ignored=1", null, "fsq_api", fx.Dataset.Truth);
+        Assert.True(report.Passed, string.Join("\n", report.FailedChecks));
+        Assert.Equal(10, report.Checks.Count);
+        Assert.StartsWith(fx.Server.Url, report.Path, StringComparison.Ordinal);
+
+        // Without a ground truth the comparisons that need one do not apply; the figures are still there.
+        var noTruth = await PostLoadValidator.RunAsync(fx.Server.Url, null, "fsq_api", null);
+        Assert.False(noTruth.Check("postload_tso_confusion_matrix")!.Applicable);
+        Assert.Equal(fx.Dataset.Truth.TsoNoise.NoiseCounts["fabricated"], noTruth.Check("postload_tso_confusion_matrix")!.Figure("fp_nonexistent_txn_id"));
+
+        var empty = await PostLoadValidator.RunAsync(fx.Server.Url, null, "fsq_never_imported", fx.Dataset.Truth);
+        Assert.False(empty.Passed);
+        Assert.False(empty.Check("postload_tables_present")!.Passed);
     }
 
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>

@@ -120,6 +120,31 @@ Describe 'Import-FiberSqsClickHouse' {
         }
     }
 
+    Context 'stopping' {
+        It 'stops on Ctrl+C mid-load, drops its staging tables and keeps the previous load' {
+            $null = Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database fsq_pester_stop
+            $before = Get-Count 'SELECT count() FROM fsq_pester_stop.app_logs'
+            $big = New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'big') -Seed 8 -AppLogRows 400000 -EnableTier2
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Join-Path $RepoRoot 'FiberSqs.psd1')).AddStatement()
+                $null = $ps.AddCommand('Import-FiberSqsClickHouse').AddParameter('Path', $big.Path).AddParameter('Uri', $Url).AddParameter('Database', 'fsq_pester_stop')
+                $async = $ps.BeginInvoke()
+                $deadline = [DateTime]::UtcNow.AddSeconds(20)
+                while ((Get-Count "SELECT count() FROM system.tables WHERE database = 'fsq_pester_stop' AND name LIKE '%staging'") -lt 5 -and [DateTime]::UtcNow -lt $deadline) {
+                    Start-Sleep -Milliseconds 20
+                }
+                $clock = [Diagnostics.Stopwatch]::StartNew()
+                $ps.Stop()
+                $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
+                $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            } finally { $ps.Dispose() }
+            Get-Count 'SELECT count() FROM fsq_pester_stop.app_logs' | Should -Be $before
+            Get-Count 'SELECT count() FROM fsq_pester_stop.fsq_pester_stop_central_app_logs' | Should -BeGreaterThan 0
+            Get-Count "SELECT count() FROM system.tables WHERE database = 'fsq_pester_stop' AND name LIKE '%staging'" | Should -Be 0
+        }
+    }
+
     Context 'errors' {
         It 'a wrong password is ClickHouseAuthenticationFailed and the password appears nowhere' {
             $secret = 'Wrong-' + [guid]::NewGuid().ToString('N')
@@ -170,6 +195,11 @@ Describe 'Import-FiberSqsClickHouse' {
             Copy-Item -LiteralPath $Dataset.Path -Destination $copy -Recurse
             Remove-Item -LiteralPath (Join-Path $copy 'data/clickhouse-tso_calls.csv')
             { Import-FiberSqsClickHouse -Path $copy -Uri $Url } | Should -Throw -ErrorId 'DatasetIncomplete,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
+        }
+
+        It 'refuses the compatibility views'' database as the target: ClickHouseObjectConflict' {
+            { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database default } |
+                Should -Throw -ErrorId 'ClickHouseObjectConflict,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
         }
 
         It 'rejects a database name that is not a plain identifier before touching the server' {

@@ -2,7 +2,12 @@
 # The module as a whole: manifest, exports, layout, help completeness (docs versus the real parameters) and format views.
 
 BeforeDiscovery {
-    $script:Cmdlets = (Import-PowerShellDataFile (Join-Path $PSScriptRoot '../../FiberSqs.psd1')).CmdletsToExport
+    # Discovery needs the module loaded too: the format-view tests are generated from the cmdlets' output types.
+    $manifest = Join-Path $PSScriptRoot '../../FiberSqs.psd1'
+    Import-Module $manifest -Force
+    $script:Cmdlets = (Import-PowerShellDataFile $manifest).CmdletsToExport
+    $script:OutputTypes = @($Cmdlets | ForEach-Object { (Get-Command $_ -Module FiberSqs -ErrorAction SilentlyContinue).OutputType.Type } |
+            Where-Object { $_ -and -not $_.IsPrimitive -and $_ -ne [string] } | ForEach-Object FullName | Sort-Object -Unique)
 }
 
 BeforeAll {
@@ -163,10 +168,11 @@ Describe 'about_FiberSqs' {
 }
 
 Describe 'Format views' {
-    It 'has a default view for <_>, an output type of the cmdlets' -ForEach @(
-        $Cmdlets | ForEach-Object { (Get-Command $_ -Module FiberSqs -ErrorAction SilentlyContinue).OutputType.Type } |
-            Where-Object { $_ -and -not $_.IsPrimitive -and $_ -ne [string] } | ForEach-Object FullName | Sort-Object -Unique
-    ) {
+    It 'finds the output types of the cmdlets to check' -ForEach @{ Types = $OutputTypes } {
+        $Types | Should -Contain 'FiberSqs.FiberSqsDatasetInfo'
+    }
+
+    It 'has a default view for <_>, an output type of the cmdlets' -ForEach $OutputTypes {
         Get-FormatData -TypeName $_ | Should -Not -BeNullOrEmpty -Because "FiberSqs.Format.ps1xml should hold a view for $_"
     }
 
@@ -189,6 +195,17 @@ Describe 'Format views' {
             $text = $Dataset.Tables | Out-String -Width 200
             $text | Should -Match 'Table\s+Tier\s+Rows\s+MB\s+File'
             $text | Should -Match 'app_logs\s+1\s+[\d,]+\s+[\d.]+\s+clickhouse-app_logs\.csv'
+        }
+
+        It 'shows a validation as its outcome plus one line per check' {
+            $validation = $Dataset | Test-FiberSqsDataset
+            $text = $validation | Out-String -Width 200
+            $lines = @($text.Trim() -split '\r?\n')
+            $lines[0] | Should -Match '^(PASSED|FAILED)  .*ds$'
+            $lines[1] | Should -Match '^\d+ checks: \d+ passed, \d+ failed, \d+ not applicable'
+            @($lines | Select-Object -Skip 2).Count | Should -Be @($validation.Checks).Count
+            $text | Should -Match '(?m)^  (PASS|FAIL|n/a)\s+row_counts\s+app_logs='
+            ($validation.Checks | Out-String -Width 200) | Should -Match 'Result\s+Name\s+Figures\s+Threshold'
         }
 
         It 'keeps every property one Select-Object * away' {

@@ -38,8 +38,13 @@ Describe 'Invoke-FiberSqsRegen.ps1' {
             $First.ExitCode | Should -Be 0 -Because $First.Text
             $First.Text | Should -Match '== 1/3 Regenerating'
             $First.Text | Should -Match '== 2/3 Importing'
-            $First.Text | Should -Match '== 3/3 Validating'
+            $First.Text | Should -Match '== 3/3 Validating the files'
+            $First.Text | Should -Match '== Report: \d+ post-load and \d+ file checks, 0 failed'
             $First.Text | Should -Match 'PASSED: dataset .*regen is loaded into fsq_runbook and valid'
+            # The default views of the three results, as the runbook prints them.
+            $First.Text | Should -Match 'Incident\s+: CKT-CEN-EAS-003'
+            $First.Text | Should -Match 'Rows\s+: [\d,]+ loaded of [\d,]+ expected in 8 tables'
+            $First.Text | Should -Match '(?m)^PASSED  .*regen$'
         }
 
         It 'leaves the dataset on disk and the same rows in ClickHouse' {

@@ -163,4 +163,66 @@ Describe 'Test-FiberSqsDataset' {
             { Test-FiberSqsDataset -Path '' } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
         }
     }
+    Context 'with -Uri: the loaded database' {
+        BeforeAll {
+            . (Join-Path $PSScriptRoot 'ClickHouseTestServer.ps1')
+            $script:Server = Start-ClickHouseTestServer
+            $script:SavedEnv = @{ User = $env:CLICKHOUSE_USER; Password = $env:CLICKHOUSE_PASSWORD }
+            $env:CLICKHOUSE_USER = $null; $env:CLICKHOUSE_PASSWORD = $null
+            $null = Import-FiberSqsClickHouse -Path $Good -Uri $Server.Url -Database fsq_val -Confirm:$false
+            $script:Loaded = Test-FiberSqsDataset -Path $Good -Uri $Server.Url -Database fsq_val
+        }
+
+        AfterAll {
+            if ($Server) { Stop-ClickHouseTestServer $Server }
+            $env:CLICKHOUSE_USER = $SavedEnv.User; $env:CLICKHOUSE_PASSWORD = $SavedEnv.Password
+        }
+
+        It 'adds the post-load checks, computed on the server, to the dataset checks' {
+            $Loaded.Passed | Should -BeTrue
+            $Loaded.DatabaseReport | Should -Not -BeNullOrEmpty
+            $Loaded.Database | Should -Match 'fsq_val'
+            $Loaded.Checks.Count | Should -Be ($Loaded.Report.Checks.Count + $Loaded.DatabaseReport.Checks.Count)
+            $Loaded.Check('postload_tso_confusion_matrix').Passed | Should -BeTrue
+            $Loaded.Check('postload_row_counts').Passed | Should -BeTrue
+            $Loaded.Check('row_counts').Passed | Should -BeTrue
+        }
+
+        It 'fails for a database the dataset was not loaded into' {
+            $result = Test-FiberSqsDataset -Path $Good -Uri $Server.Url -Database fsq_never_loaded
+            $result.Passed | Should -BeFalse
+            $result.FailedChecks.Name | Should -Contain 'postload_tables_present'
+            $result.Report.Passed | Should -BeTrue
+            Test-FiberSqsDataset -Path $Good -Uri $Server.Url -Database fsq_never_loaded -Quiet | Should -BeFalse
+        }
+
+        It 'fails the post-load checks when a loaded table is gone' {
+            Invoke-ClickHouseTestQuery $Server 'CREATE TABLE fsq_val.tso_calls_copy ENGINE = Memory AS SELECT * FROM fsq_val.tso_calls' | Out-Null
+            Invoke-ClickHouseTestQuery $Server 'DROP TABLE fsq_val.tso_calls' | Out-Null
+            try {
+                $result = Test-FiberSqsDataset -Path $Good -Uri $Server.Url -Database fsq_val
+                $result.Passed | Should -BeFalse
+                $result.Report.Passed | Should -BeTrue
+                @($result.DatabaseReport.FailedChecks).Count | Should -BeGreaterThan 0
+            } finally {
+                $null = Import-FiberSqsClickHouse -Path $Good -Uri $Server.Url -Database fsq_val -Confirm:$false
+            }
+        }
+
+        It 'gives ClickHouseUnreachable for a closed port' {
+            $port = Get-FreeTcpPort
+            { Test-FiberSqsDataset -Path $Good -Uri "http://127.0.0.1:$port" -ErrorAction Stop } |
+                Should -Throw -ErrorId "ClickHouseUnreachable,$Command"
+            Test-FiberSqsDataset -Path $Good -Uri "http://127.0.0.1:$port" -Quiet | Should -BeFalse
+        }
+
+        It 'gives ClickHouseAuthenticationFailed for a wrong password, without showing it' {
+            $secret = 'Not-The-Pa55word'
+            $cred = [pscredential]::new($Server.User, (ConvertTo-SecureString $secret -AsPlainText -Force))
+            $err = $null
+            Test-FiberSqsDataset -Path $Good -Uri $Server.Url -Credential $cred -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -Be "ClickHouseAuthenticationFailed,$Command"
+            ($err[0].ToString() + $err[0].ErrorDetails.RecommendedAction) | Should -Not -Match $secret
+        }
+    }
 }

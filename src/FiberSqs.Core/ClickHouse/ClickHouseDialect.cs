@@ -10,8 +10,10 @@ public sealed class ClickHouseDialect
     private ClickHouseDialect(ClickHouseVersion version)
     {
         Version = version;
-        // Each feature from the first release line where it is stable and on by default.
-        HasDateTime64 = version.AtLeast(20, 3);
+        // Each feature from the first release line where it is stable and on by default (parseDateTime64BestEffort
+        // exists from 20.1 but rejected its precision argument until mid-2020, so DateTime64 waits for 20.8 LTS;
+        // WITH name AS (subquery) arrived in 20.10).
+        HasDateTime64 = version.AtLeast(20, 8);
         HasCommonTableExpressions = version.AtLeast(20, 10);
         HasCreateOrReplaceView = version.AtLeast(20, 10);
         HasDropView = version.AtLeast(20, 10);

@@ -52,7 +52,7 @@ public static class ClickHouseImporter
                 await connection.ExecuteAsync(sql.CreateTable(file.Table, staging), cancel).ConfigureAwait(false);
             }
 
-            loads = await LoadAllAsync(connection, plan, compress, options.MaxParallelLoads, progress, cancel).ConfigureAwait(false);
+            loads = await LoadAllAsync(connection, plan, compress, options, progress, cancel).ConfigureAwait(false);
             loadClock.Stop();
             Step("Checking", "Checking the staging row counts against ground_truth.json.", 92);
             loads = await CheckCountsAsync(connection, plan, loads, cancel).ConfigureAwait(false);
@@ -151,60 +151,114 @@ public static class ClickHouseImporter
         }
     }
 
+    private sealed record LoadPart(int FileIndex, long Offset, long Length, bool HasHeader);
+
     private static async Task<List<TableLoadResult>> LoadAllAsync(ClickHouseConnection connection, ImportPlan plan, bool compress,
-        int? maxParallel, IProgress<ImportProgress>? progress, CancellationToken cancel)
+        ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancel)
     {
+        var maxParallel = options.MaxParallelLoads;
         var parallel = Math.Clamp(maxParallel ?? Environment.ProcessorCount, 1, 4);
         if (maxParallel is null)
         {
             parallel = Math.Max(2, parallel);
         }
 
+        // Whole-row slices of the big files, then longest first (LPT) so the slots finish together.
+        var parts = new List<LoadPart>();
+        for (var i = 0; i < plan.Files.Count; i++)
+        {
+            var file = plan.Files[i];
+            var count = parallel > 1 && options.SliceBytes > 0 ? (int)Math.Clamp(file.Bytes / options.SliceBytes, 1, parallel) : 1;
+            var slices = CsvUploadContent.Slices(file.Path, count);
+            parts.AddRange(slices.Select((r, k) => new LoadPart(i, r.Offset, r.Length, k == 0)));
+        }
+
+        parts.Sort((a, b) => b.Length.CompareTo(a.Length));
         var totalBytes = Math.Max(1, plan.Files.Sum(f => f.Bytes));
-        var sentByTable = new long[plan.Files.Count];
+        var partBytes = new long[parts.Count];
+        var partRows = new long[parts.Count];
+        var partsLeft = plan.Files.Select((_, i) => parts.Count(p => p.FileIndex == i)).ToArray();
+        var started = new long[plan.Files.Count];
+        var clocks = plan.Files.Select(_ => new Stopwatch()).ToArray();
+        var lastReport = new long[plan.Files.Count];
+        var results = new TableLoadResult[plan.Files.Count];
         using var gate = new SemaphoreSlim(parallel);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        var results = new TableLoadResult[plan.Files.Count];
+        var sync = new object();
 
-        async Task LoadOne(int index)
+        ImportProgress Report(int fileIndex, bool done)
         {
-            var file = plan.Files[index];
+            var file = plan.Files[fileIndex];
+            long bytes = 0, rows = 0, all = 0;
+            for (var k = 0; k < parts.Count; k++)
+            {
+                var b = Interlocked.Read(ref partBytes[k]);
+                all += b;
+                if (parts[k].FileIndex == fileIndex)
+                {
+                    bytes += b;
+                    rows += Interlocked.Read(ref partRows[k]);
+                }
+            }
+
+            var seconds = clocks[fileIndex].Elapsed.TotalSeconds;
+            return new ImportProgress("Loading", $"{file.Table.Name}: {rows:N0} of {file.ExpectedRows:N0} rows",
+                Math.Min(90, (int)(2 + (88.0 * all / totalBytes))))
+            {
+                Table = file.Table.Name,
+                RowsSent = rows,
+                ExpectedRows = file.ExpectedRows,
+                BytesSent = bytes,
+                TotalBytes = file.Bytes,
+                RowsPerSecond = seconds > 0 ? rows / seconds : 0,
+                Completed = done,
+            };
+        }
+
+        async Task LoadPartAsync(int index)
+        {
+            var part = parts[index];
+            var file = plan.Files[part.FileIndex];
             await gate.WaitAsync(failed.Token).ConfigureAwait(false);
             try
             {
-                var clock = Stopwatch.StartNew();
-                var last = TimeSpan.Zero;
-                ImportProgress Report(long bytes, long rows, bool done)
+                if (Interlocked.Exchange(ref started[part.FileIndex], 1) == 0)
                 {
-                    var all = Interlocked.Read(ref sentByTable[index]);
-                    var percent = (int)(2 + (88.0 * SumSent(sentByTable) / totalBytes));
-                    return new ImportProgress("Loading", $"{file.Table.Name}: {rows:N0} of {file.ExpectedRows:N0} rows", Math.Min(90, percent))
+                    lock (sync)
                     {
-                        Table = file.Table.Name,
-                        RowsSent = rows,
-                        ExpectedRows = file.ExpectedRows,
-                        BytesSent = all,
-                        TotalBytes = file.Bytes,
-                        RowsPerSecond = clock.Elapsed.TotalSeconds > 0 ? rows / clock.Elapsed.TotalSeconds : 0,
-                        Completed = done,
-                    };
+                        clocks[part.FileIndex].Start();
+                    }
+
+                    progress?.Report(Report(part.FileIndex, false));
                 }
 
-                using var content = new CsvUploadContent(file.Path, compress, (bytes, rows) =>
+                using var content = new CsvUploadContent(file.Path, part.Offset, part.Length, part.HasHeader, compress, (bytes, rows) =>
                 {
-                    Interlocked.Exchange(ref sentByTable[index], bytes);
-                    if (clock.Elapsed - last >= ProgressInterval)
+                    Interlocked.Exchange(ref partBytes[index], bytes);
+                    Interlocked.Exchange(ref partRows[index], rows);
+                    var now = clocks[part.FileIndex].ElapsedMilliseconds;
+                    var last = Interlocked.Read(ref lastReport[part.FileIndex]);
+                    if (now - last >= ProgressInterval.TotalMilliseconds &&
+                        Interlocked.CompareExchange(ref lastReport[part.FileIndex], now, last) == last)
                     {
-                        last = clock.Elapsed;
-                        progress?.Report(Report(bytes, rows, false));
+                        progress?.Report(Report(part.FileIndex, false));
                     }
                 });
-                progress?.Report(Report(0, 0, false));
-                await connection.InsertAsync(plan.Sql.InsertCsv(file.Table, ClickHouseSql.StagingName(file.Table)), content, failed.Token)
-                    .ConfigureAwait(false);
-                clock.Stop();
-                results[index] = new TableLoadResult(file.Table.Name, file.ExpectedRows, content.RowsSent, file.Bytes, clock.Elapsed);
-                progress?.Report(Report(content.BytesSent, content.RowsSent, true));
+                var statement = plan.Sql.InsertCsv(file.Table, ClickHouseSql.StagingName(file.Table), part.HasHeader);
+                await connection.InsertAsync(statement, content, failed.Token).ConfigureAwait(false);
+                Interlocked.Exchange(ref partBytes[index], content.BytesSent);
+                Interlocked.Exchange(ref partRows[index], content.RowsSent);
+                if (Interlocked.Decrement(ref partsLeft[part.FileIndex]) == 0)
+                {
+                    lock (sync)
+                    {
+                        clocks[part.FileIndex].Stop();
+                    }
+
+                    var final = Report(part.FileIndex, true);
+                    results[part.FileIndex] = new TableLoadResult(file.Table.Name, file.ExpectedRows, final.RowsSent, file.Bytes, clocks[part.FileIndex].Elapsed);
+                    progress?.Report(final);
+                }
             }
             catch
             {
@@ -217,19 +271,14 @@ public static class ClickHouseImporter
             }
         }
 
-        var tasks = Enumerable.Range(0, plan.Files.Count).Select(LoadOne).ToList();
+        var tasks = Enumerable.Range(0, parts.Count).Select(LoadPartAsync).ToList();
         try
         {
             await Task.WhenAll(tasks).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
-        {
-            // One table failed and cancelled the others: surface the real failure, not a cancellation.
-            throw tasks.Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException)
-                ?? throw new OperationCanceledException(cancel);
-        }
         catch (Exception) when (!cancel.IsCancellationRequested)
         {
+            // One part failed and cancelled the others: surface the real failure, not a cancellation.
             var first = tasks.Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
             if (first is not null)
             {
@@ -240,17 +289,6 @@ public static class ClickHouseImporter
         }
 
         return [.. results];
-    }
-
-    private static long SumSent(long[] sent)
-    {
-        long sum = 0;
-        for (var i = 0; i < sent.Length; i++)
-        {
-            sum += Interlocked.Read(ref sent[i]);
-        }
-
-        return sum;
     }
 
     /// <summary>Staging rows must equal ground_truth.json. A file whose own row count differs is an incomplete
@@ -320,7 +358,7 @@ public static class ClickHouseImporter
             {
                 await session.ExecuteAsync(plan.Sql.DropTable(ClickHouseSql.StagingName(file.Table)), timeout.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is ClickHouseException or OperationCanceledException)
+            catch (Exception e) when (e is ClickHouseException or OperationCanceledException or ObjectDisposedException or HttpRequestException or IOException)
             {
                 return; // the server is gone or busy: the next import removes the leftovers
             }

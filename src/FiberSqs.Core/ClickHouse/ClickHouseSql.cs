@@ -87,11 +87,13 @@ public sealed partial class ClickHouseSql
 
     public string DropTable(string name) => $"DROP TABLE IF EXISTS {Qualified(CheckIdentifier(name, nameof(name)))}";
 
-    /// <summary>The streaming insert: the CSV's columns by name (the typed ones fill from their DEFAULT), data in the body.</summary>
-    public string InsertCsv(TableSchema table, string name)
+    /// <summary>The streaming insert: the CSV's columns by name (the typed ones fill from their DEFAULT), data in the
+    /// body; <c>CSVWithNames</c> for a body that starts with the header row, <c>CSV</c> for a later slice of the file.</summary>
+    public string InsertCsv(TableSchema table, string name, bool withHeader = true)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return $"INSERT INTO {Qualified(CheckIdentifier(name, nameof(name)))} ({string.Join(", ", table.ColumnNames)}) FORMAT CSVWithNames";
+        return $"INSERT INTO {Qualified(CheckIdentifier(name, nameof(name)))} ({string.Join(", ", table.ColumnNames)}) " +
+            (withHeader ? "FORMAT CSVWithNames" : "FORMAT CSV");
     }
 
     /// <summary>The same insert reading a local file (chDB, clickhouse-local; current servers only).</summary>

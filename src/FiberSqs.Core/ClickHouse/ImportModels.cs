@@ -24,6 +24,12 @@ public sealed record ImportOptions
     /// <summary>Tables loaded at once; null for one per core, at least 2 and at most 4.</summary>
     public int? MaxParallelLoads { get; init; }
 
+    /// <summary>A file at least twice this size loads as several concurrent INSERTs of whole-row slices (at most one per
+    /// parallel load), so one big table keeps every server core parsing (an INSERT parses on one thread); 0 never slices.</summary>
+    public long SliceBytes { get; init; } = DefaultSliceBytes;
+
+    public const long DefaultSliceBytes = 48L << 20;
+
     /// <summary>Write postload_validation.json into the dataset folder.</summary>
     public bool WriteReport { get; init; } = true;
 }

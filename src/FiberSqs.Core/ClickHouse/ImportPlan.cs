@@ -49,6 +49,13 @@ public sealed class ImportPlan
         ClickHouseSql.CheckIdentifier(database, nameof(database));
         var databases = (await session.QueryAsync(ClickHouseSql.ListDatabases(), cancel).ConfigureAwait(false)).Select(r => r[0]).ToHashSet();
         var compat = databases.Contains("logs") ? "logs" : "default";
+        if (database == compat || database is "system" or "INFORMATION_SCHEMA" or "information_schema")
+        {
+            throw new ClickHouseObjectConflictException(
+                $"The tables cannot go into database '{database}': {(database == compat ? "it receives the compatibility views (trace_spans, tso_calls, ...), whose names the tables share" : "it is the server's own")}. " +
+                "Choose another -Database (fibersqs_prod by default).", session.DisplayName, database);
+        }
+
         var sql = new ClickHouseSql(session.Dialect, database, compat);
         var existing = (await session.QueryAsync(ClickHouseSql.ListObjects([database, compat]), cancel).ConfigureAwait(false))
             .ToDictionary(r => r[0] + "." + r[1], r => r[2]);

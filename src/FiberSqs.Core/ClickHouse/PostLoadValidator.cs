@@ -31,16 +31,25 @@ public static class PostLoadValidator
     /// <summary>Fewest finished transactions per period for the fix-time check to apply.</summary>
     public const long MinTransactionsPerPeriod = 30;
 
-    /// <summary>Connects to <paramref name="url"/> (GET /ping, SELECT version()) and runs the checks.</summary>
-    /// <param name="url">Server URL; sanitized as Import-FiberSqsClickHouse does.</param>
-    /// <param name="credential">User and password, or null (URL user info, else user default).</param>
+    /// <summary>Connects (GET /ping, SELECT version()) and runs the checks: what Test-FiberSqsDataset -Uri calls.</summary>
+    /// <param name="url">Server URL, or null for $CLICKHOUSE_URL, else http://localhost:8123; sanitized as
+    /// Import-FiberSqsClickHouse does.</param>
+    /// <param name="credential">User and password, or null for the URL's user info, else $CLICKHOUSE_USER /
+    /// $CLICKHOUSE_PASSWORD, else user default with no password.</param>
     /// <param name="database">The database the dataset was imported into (fibersqs_prod by default).</param>
-    /// <param name="truth">The dataset's ground truth; null skips the comparisons that need it (they are then not applicable).</param>
+    /// <param name="truth">The dataset's ground truth; null makes the comparisons that need it not applicable.</param>
     /// <param name="cancel">Stops the run.</param>
-    public static async Task<ValidationReport> RunAsync(string url, NetworkCredential? credential, string database, GroundTruth? truth,
+    /// <exception cref="ArgumentException">The URL is not http(s).</exception>
+    /// <exception cref="ClickHouseUnreachableException">Nothing answers.</exception>
+    /// <exception cref="NotClickHouseException">Something answers that is not ClickHouse's HTTP interface.</exception>
+    /// <exception cref="ClickHouseAuthenticationException">The server refuses the user (the message never holds the password).</exception>
+    /// <exception cref="ClickHouseQueryException">A check's query failed on the server.</exception>
+    public static async Task<ValidationReport> RunAsync(string? url, NetworkCredential? credential, string database, GroundTruth? truth,
         CancellationToken cancel = default)
     {
-        using var connection = await ClickHouseConnection.OpenAsync(ClickHouseEndpoint.Parse(url), credential, null, cancel).ConfigureAwait(false);
+        var endpoint = ClickHouseSettings.ResolveEndpoint(url);
+        using var connection = await ClickHouseConnection.OpenAsync(endpoint, ClickHouseSettings.ResolveCredential(credential, endpoint), null, cancel)
+            .ConfigureAwait(false);
         return await RunAsync(connection, database, truth, cancel).ConfigureAwait(false);
     }
 

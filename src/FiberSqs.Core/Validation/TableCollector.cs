@@ -21,6 +21,11 @@ internal abstract class TableCollector
     /// <summary>Called for every data row whose field count matches the header.</summary>
     public abstract void Row(CsvReader row, RowValues values);
 
+    /// <summary>Called once the chunk is read, on the same worker: sorts what the chunk collected.</summary>
+    public virtual void Seal()
+    {
+    }
+
     /// <summary>Adds the rows of the next chunk (<paramref name="next"/> is of the same type and not used again).</summary>
     public abstract void Merge(TableCollector next);
 }

@@ -64,6 +64,7 @@ internal sealed class ChunkScan
             scan.Error = e.Message;
         }
 
+        collector?.Seal();
         return scan;
     }
 

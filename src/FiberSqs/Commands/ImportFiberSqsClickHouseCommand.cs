@@ -117,7 +117,7 @@ public sealed class ImportFiberSqsClickHouseCommand : FiberSqsCmdlet
         catch (ClickHouseObjectConflictException e)
         {
             ThrowTerminatingError(Error(e, ErrorIds.ClickHouseObjectConflict, ErrorCategory.ResourceExists, e.ObjectName,
-                $"Rename or drop {e.ObjectName} yourself if it is not needed; the import never drops what it did not create."));
+                $"Choose another -Database, or rename or drop {e.ObjectName} yourself if it is not needed; the import never drops what it did not create."));
         }
         catch (ClickHouseQueryException e)
         {
@@ -160,43 +160,66 @@ public sealed class ImportFiberSqsClickHouseCommand : FiberSqsCmdlet
         {
             foreach (var p in queue.GetConsumingEnumerable())
             {
-                if (p.Table is null)
-                {
-                    WriteVerbose(p.Message);
-                    overall.StatusDescription = $"{p.Stage}: {p.Message}";
-                    overall.PercentComplete = Math.Clamp(p.PercentComplete, 0, 100);
-                    WriteProgress(overall);
-                    continue;
-                }
-
-                overall.StatusDescription = "Loading tables";
-                overall.PercentComplete = Math.Clamp(p.PercentComplete, 0, 100);
-                WriteProgress(overall);
-                var record = new ProgressRecord(tableIds[p.Table], p.Table,
-                    $"{p.RowsSent:N0} of {p.ExpectedRows:N0} rows, {p.RowsPerSecond:N0} rows/s")
-                {
-                    ParentActivityId = ActivityId,
-                    PercentComplete = p.TotalBytes > 0 ? (int)Math.Clamp(100 * p.BytesSent / p.TotalBytes, 0, 100) : 0,
-                    RecordType = p.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-                };
-                WriteProgress(record);
-                if (p.Completed)
-                {
-                    WriteVerbose($"Loaded {p.Table}: {p.RowsSent:N0} rows at {p.RowsPerSecond:N0} rows/s.");
-                }
+                Show(p, overall, tableIds);
             }
+        }
+        catch (PipelineStoppedException)
+        {
+            // Ctrl+C: writing to the pipeline now throws. The token is cancelled; let the importer drop its staging
+            // tables (through the still open connection) before the pipeline unwinds.
+            try
+            {
+                task.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+
+            throw;
         }
         finally
         {
-            foreach (var (name, id) in tableIds)
+            try
             {
-                WriteProgress(new ProgressRecord(id, name, "Done") { ParentActivityId = ActivityId, RecordType = ProgressRecordType.Completed });
-            }
+                foreach (var (name, id) in tableIds)
+                {
+                    WriteProgress(new ProgressRecord(id, name, "Done") { ParentActivityId = ActivityId, RecordType = ProgressRecordType.Completed });
+                }
 
-            WriteProgress(new ProgressRecord(ActivityId, "Import-FiberSqsClickHouse", "Done") { RecordType = ProgressRecordType.Completed });
+                WriteProgress(new ProgressRecord(ActivityId, "Import-FiberSqsClickHouse", "Done") { RecordType = ProgressRecordType.Completed });
+            }
+            catch (PipelineStoppedException)
+            {
+            }
         }
 
         return task.GetAwaiter().GetResult();
+    }
+
+    private void Show(ImportProgress p, ProgressRecord overall, Dictionary<string, int> tableIds)
+    {
+        if (p.Table is null)
+        {
+            WriteVerbose(p.Message);
+            overall.StatusDescription = $"{p.Stage}: {p.Message}";
+            overall.PercentComplete = Math.Clamp(p.PercentComplete, 0, 100);
+            WriteProgress(overall);
+            return;
+        }
+
+        overall.StatusDescription = "Loading tables";
+        overall.PercentComplete = Math.Clamp(p.PercentComplete, 0, 100);
+        WriteProgress(overall);
+        WriteProgress(new ProgressRecord(tableIds[p.Table], p.Table, $"{p.RowsSent:N0} of {p.ExpectedRows:N0} rows, {p.RowsPerSecond:N0} rows/s")
+        {
+            ParentActivityId = ActivityId,
+            PercentComplete = p.TotalBytes > 0 ? (int)Math.Clamp(100 * p.BytesSent / p.TotalBytes, 0, 100) : 0,
+            RecordType = p.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        });
+        if (p.Completed)
+        {
+            WriteVerbose($"Loaded {p.Table}: {p.RowsSent:N0} rows at {p.RowsPerSecond:N0} rows/s.");
+        }
     }
 
     private T Await<T>(Task<T> task)

@@ -1,12 +1,16 @@
 using System.Management.Automation;
+using FiberSqs.Core.ClickHouse;
+using FiberSqs.Core.Files;
+using FiberSqs.Core.Model;
 using FiberSqs.Core.Validation;
 
 namespace FiberSqs.Commands;
 
 /// <summary>
-/// Test-FiberSqsDataset: validates a dataset folder (SPEC section 6) and returns one result with every check, or
-/// with -Quiet just $true/$false. A folder that is not a dataset is an error with a stable id; damaged or missing
-/// CSVs are failed checks. The files are only read, never changed.
+/// Test-FiberSqsDataset: validates a dataset folder (SPEC section 6) and, given -Uri, the database it was loaded
+/// into (the post-load checks of SPEC section 5, computed by SQL on the server); returns one result with every
+/// check, or with -Quiet just $true/$false. A folder that is not a dataset, or a server that cannot be reached, is
+/// an error with a stable id; damaged or missing CSVs are failed checks. Nothing is changed, on disk or on the server.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "FiberSqsDataset")]
 [OutputType(typeof(FiberSqsValidationResult))]
@@ -20,6 +24,20 @@ public sealed class TestFiberSqsDatasetCommand : FiberSqsCmdlet
     [ValidateNotNullOrEmpty]
     [Alias("PSPath")]
     public string Path { get; set; } = "";
+
+    /// <summary>The ClickHouse HTTP endpoint of the loaded database; when given, the post-load checks run too.</summary>
+    [Parameter]
+    public Uri? Uri { get; set; }
+
+    /// <summary>User and password for -Uri; default $env:CLICKHOUSE_USER/$env:CLICKHOUSE_PASSWORD, else default/empty.</summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>The database the dataset was loaded into.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string Database { get; set; } = ImportOptions.DefaultDatabase;
 
     /// <summary>Return only $true when every check passed, $false otherwise.</summary>
     [Parameter]
@@ -80,13 +98,82 @@ public sealed class TestFiberSqsDatasetCommand : FiberSqsCmdlet
         }
 
         WriteVerbose($"{report} in {report.Elapsed.TotalSeconds:N1} s.");
-        if (Quiet)
+        ValidationReport? database = null;
+        if (Uri is not null && !TryPostLoad(path, out database))
         {
-            WriteObject(report.Passed);
             return;
         }
 
-        WriteObject(new FiberSqsValidationResult(report));
+        var result = new FiberSqsValidationResult(report, database);
+        WriteObject(Quiet ? result.Passed : result);
+    }
+
+    /// <summary>Runs the post-load checks against -Uri; false (after an error record) when the server cannot be used.</summary>
+    private bool TryPostLoad(string path, out ValidationReport? database)
+    {
+        database = null;
+        ClickHouseEndpoint endpoint;
+        try
+        {
+            endpoint = ClickHouseSettings.ResolveEndpoint(Uri!.OriginalString);
+        }
+        catch (ArgumentException e)
+        {
+            Fail(e, ErrorIds.InvalidClickHouseUri, ErrorCategory.InvalidArgument, Uri!.OriginalString,
+                "Give -Uri as http://host:8123, the server's HTTP interface.");
+            return false;
+        }
+
+        var credential = ClickHouseSettings.ResolveCredential(Credential?.GetNetworkCredential(), endpoint);
+        WriteVerbose($"Post-load checks on {endpoint.DisplayUrl}, database {Database}, as user '{credential?.UserName ?? "default"}'.");
+        WriteProgress(new ProgressRecord(ActivityId, "Test-FiberSqsDataset", $"Post-load checks on {endpoint.DisplayUrl}") { PercentComplete = 99 });
+        try
+        {
+            var truth = GroundTruth.Load(DatasetLayout.GroundTruthPath(path));
+            using var connection = ClickHouseConnection.OpenAsync(endpoint, credential, null, CancelToken).GetAwaiter().GetResult();
+            WriteVerbose($"Server: ClickHouse {connection.Version}.");
+            database = PostLoadValidator.RunAsync(connection, Database, truth, CancelToken).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (ClickHouseUnreachableException e)
+        {
+            Fail(e, ErrorIds.ClickHouseUnreachable, ErrorCategory.ConnectionError, endpoint.DisplayUrl,
+                "Check that the server runs and that -Uri names its HTTP interface (port 8123 by default).");
+            return false;
+        }
+        catch (NotClickHouseException e)
+        {
+            Fail(e, ErrorIds.NotClickHouse, ErrorCategory.ProtocolError, endpoint.DisplayUrl,
+                "Point -Uri at ClickHouse's HTTP interface (http://host:8123 by default; 9000 is the native protocol).");
+            return false;
+        }
+        catch (ClickHouseAuthenticationException e)
+        {
+            Fail(e, ErrorIds.ClickHouseAuthenticationFailed, ErrorCategory.AuthenticationError, endpoint.DisplayUrl,
+                "Pass -Credential (or set $env:CLICKHOUSE_USER and $env:CLICKHOUSE_PASSWORD) for a user the server accepts.");
+            return false;
+        }
+        catch (ClickHouseException e)
+        {
+            Fail(e, ErrorIds.ClickHouseQueryFailed, ErrorCategory.InvalidOperation, endpoint.DisplayUrl,
+                "Check that the dataset was loaded with Import-FiberSqsClickHouse into -Database, then run the command again.");
+            return false;
+        }
+        finally
+        {
+            WriteProgress(new ProgressRecord(ActivityId, "Test-FiberSqsDataset", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        foreach (var failed in database.FailedChecks)
+        {
+            WriteVerbose($"FAILED {failed.Name}: {failed.Message}");
+        }
+
+        WriteVerbose($"Post-load: {database}.");
+        return true;
     }
 
     /// <summary>One dataset could not be validated: an error for it (or $false with -Quiet), then the next input.</summary>

@@ -15,7 +15,7 @@ internal sealed partial class DatasetChecks
         public long Joined => NonEmpty - Fabricated;
     }
 
-    private ValidationCheck TsoClassification(TransactionIndex? index, out TsoCounts? counts)
+    private ValidationCheck TsoClassification(NativeKeys? index, out TsoCounts? counts)
     {
         counts = null;
         const string threshold = "every call's transaction_id classified from the files (empty: missing; no such transaction: " +
@@ -48,7 +48,7 @@ internal sealed partial class DatasetChecks
                 derived = TsoNoiseType.Missing;
                 missing++;
             }
-            else if (index.CustomerOf(call.TransactionKey) is not { } customer)
+            else if (index.ValueOf(call.TransactionKey) is not { } customer)
             {
                 derived = TsoNoiseType.Fabricated;
                 fabricated++;

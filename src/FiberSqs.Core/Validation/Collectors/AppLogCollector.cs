@@ -29,15 +29,19 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
     private readonly long _cpuEnd = context.CpuSpike is { } c && c.Region == context.SourceRegion ? FieldText.SecondNumber(c.End) : 0;
     private long _lastId = -1;
 
-    /// <summary>Every transaction id referenced (consecutive repeats dropped).</summary>
-    public LongBag ReferencedIds { get; } = new();
+    private readonly LongBag _referenced = new();
+    private readonly LongBag _received = new();
+    private readonly LongBag _receivedCustomers = new();
+    private readonly LongBag _finals = new();
 
-    /// <summary>The transaction id of each received row, and its customer at the same position.</summary>
-    public LongBag ReceivedIds { get; } = new();
-    public LongBag ReceivedCustomers { get; } = new();
+    /// <summary>Every transaction id referenced (consecutive repeats dropped).</summary>
+    public SortedRuns ReferencedIds { get; } = new();
+
+    /// <summary>The transaction id of each received row, with its customer as the value.</summary>
+    public SortedRuns Received { get; } = new();
 
     /// <summary>The transaction id of each completed or timeout row.</summary>
-    public LongBag FinalIds { get; } = new();
+    public SortedRuns FinalIds { get; } = new();
 
     public long FinalsWithoutLatency { get; private set; }
     public long DependencyCallsWithoutLatency { get; private set; }
@@ -56,7 +60,7 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
         var id = FieldText.TransactionKey(row.GetSpan(TransactionId));
         if (id != _lastId)
         {
-            ReferencedIds.Add(id);
+            _referenced.Add(id);
             _lastId = id;
         }
 
@@ -65,12 +69,12 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
         switch (evt.Length)
         {
             case 8 when evt.SequenceEqual("received"u8):
-                ReceivedIds.Add(id);
-                ReceivedCustomers.Add(FieldText.CustomerKey(row.GetSpan(Customer)));
+                _received.Add(id);
+                _receivedCustomers.Add(FieldText.CustomerKey(row.GetSpan(Customer)));
                 return;
             case 9 when evt.SequenceEqual("completed"u8):
             case 7 when evt.SequenceEqual("timeout"u8):
-                FinalIds.Add(id);
+                _finals.Add(id);
                 if (double.IsNaN(values.Numbers[EndToEnd]))
                 {
                     FinalsWithoutLatency++;
@@ -151,12 +155,18 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
         return second >= _cpuStart && second < _cpuEnd ? null : false;
     }
 
+    public override void Seal()
+    {
+        ReferencedIds.AddRun(_referenced);
+        Received.AddRun(_received, _receivedCustomers);
+        FinalIds.AddRun(_finals);
+    }
+
     public override void Merge(TableCollector next)
     {
         var o = (AppLogCollector)next;
         ReferencedIds.Append(o.ReferencedIds);
-        ReceivedIds.Append(o.ReceivedIds);
-        ReceivedCustomers.Append(o.ReceivedCustomers);
+        Received.Append(o.Received);
         FinalIds.Append(o.FinalIds);
         FinalsWithoutLatency += o.FinalsWithoutLatency;
         DependencyCallsWithoutLatency += o.DependencyCallsWithoutLatency;

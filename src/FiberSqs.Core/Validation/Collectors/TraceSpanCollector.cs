@@ -16,38 +16,53 @@ internal sealed class TraceSpanCollector : TableCollector
     private long _lastTrace = -1;
     private long _lastTransaction = -1;
 
-    public LongBag Spans { get; } = new();
-    public LongBag ParentRefs { get; } = new();
-    public LongBag RootTraces { get; } = new();
-    public LongBag Traces { get; } = new();
-    public LongBag TransactionIds { get; } = new();
+    private readonly LongBag _spans = new();
+    private readonly LongBag _parents = new();
+    private readonly LongBag _roots = new();
+    private readonly LongBag _traces = new();
+    private readonly LongBag _transactions = new();
+
+    public SortedRuns Spans { get; } = new();
+    public SortedRuns ParentRefs { get; } = new();
+    public SortedRuns RootTraces { get; } = new();
+    public SortedRuns Traces { get; } = new();
+    public SortedRuns TransactionIds { get; } = new();
 
     public override void Row(CsvReader row, RowValues values)
     {
         var trace = FieldText.HexIdKey(row.GetSpan(Trace));
-        Spans.Add(FieldText.Pair(trace, FieldText.HexIdKey(row.GetSpan(Span))));
+        _spans.Add(FieldText.Pair(trace, FieldText.HexIdKey(row.GetSpan(Span))));
         var parent = row.GetSpan(Parent);
         if (parent.IsEmpty)
         {
-            RootTraces.Add(trace);
+            _roots.Add(trace);
         }
         else
         {
-            ParentRefs.Add(FieldText.Pair(trace, FieldText.HexIdKey(parent)));
+            _parents.Add(FieldText.Pair(trace, FieldText.HexIdKey(parent)));
         }
 
         if (trace != _lastTrace)
         {
-            Traces.Add(trace);
+            _traces.Add(trace);
             _lastTrace = trace;
         }
 
         var tx = FieldText.TransactionKey(row.GetSpan(TransactionId));
         if (tx != _lastTransaction)
         {
-            TransactionIds.Add(tx);
+            _transactions.Add(tx);
             _lastTransaction = tx;
         }
+    }
+
+    public override void Seal()
+    {
+        Spans.AddRun(_spans);
+        ParentRefs.AddRun(_parents);
+        RootTraces.AddRun(_roots);
+        Traces.AddRun(_traces);
+        TransactionIds.AddRun(_transactions);
     }
 
     public override void Merge(TableCollector next)

@@ -9,19 +9,22 @@ internal sealed class TxnFactCollector : TableCollector
     private static readonly int TransactionId = TableCatalog.TxnFacts.IndexOf("transaction_id");
     private static readonly int Customer = TableCatalog.TxnFacts.IndexOf("customer_id");
 
-    public LongBag Ids { get; } = new();
-    public LongBag Customers { get; } = new();
+    private readonly LongBag _ids = new();
+    private readonly LongBag _customers = new();
+
+    /// <summary>The transaction id of each row, with its customer as the value.</summary>
+    public SortedRuns Facts { get; } = new();
 
     public override void Row(CsvReader row, RowValues values)
     {
-        Ids.Add(FieldText.TransactionKey(row.GetSpan(TransactionId)));
-        Customers.Add(FieldText.CustomerKey(row.GetSpan(Customer)));
+        _ids.Add(FieldText.TransactionKey(row.GetSpan(TransactionId)));
+        _customers.Add(FieldText.CustomerKey(row.GetSpan(Customer)));
     }
+
+    public override void Seal() => Facts.AddRun(_ids, _customers);
 
     public override void Merge(TableCollector next)
     {
-        var o = (TxnFactCollector)next;
-        Ids.Append(o.Ids);
-        Customers.Append(o.Customers);
+        Facts.Append(((TxnFactCollector)next).Facts);
     }
 }

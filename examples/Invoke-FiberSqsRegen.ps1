@@ -78,9 +78,11 @@ try {
     $import | Out-String -Width 200 | Write-Host
 
     $step = 'validate'
-    # The import ran the post-load checks on the server; Test-FiberSqsDataset reads the files back.
-    Write-Host '== 3/3 Validating the files'
-    $validation = Test-FiberSqsDataset -Path $dataset.Path
+    # Read the files back, and check the database the import just filled (same server, credential and database).
+    Write-Host '== 3/3 Validating the files and the loaded database'
+    $check = @{ Uri = $import.Url; Database = $import.Database }
+    if ($server.Credential) { $check.Credential = $server.Credential }
+    $validation = Test-FiberSqsDataset -Path $dataset.Path @check
     $validation | Out-String -Width 200 | Write-Host
 } catch {
     $id = $_.FullyQualifiedErrorId
@@ -90,9 +92,10 @@ try {
     exit 2
 }
 
+# The import's post-load checks, the file checks, and the post-load checks run again by Test-FiberSqsDataset.
 $checks = @($import.Validation.Checks) + @($validation.Checks)
 $failed = @($checks | Where-Object { -not $_.Passed })
-Write-Host ('== Report: {0} post-load and {1} file checks, {2} failed, {3:N1} s in all' -f @($import.Validation.Checks).Count, @($validation.Checks).Count, $failed.Count, $clock.Elapsed.TotalSeconds)
+Write-Host ('== Report: {0} post-load and {1} file checks, {2} failed, {3:N1} s in all' -f @($import.Validation.Checks).Count, @($validation.Report.Checks).Count, $failed.Count, $clock.Elapsed.TotalSeconds)
 if (-not $import.Passed -or -not $validation.Passed) {
     foreach ($check in $failed) { Write-Host "FAIL $($check.Name): $($check.Message)" }
     exit 1

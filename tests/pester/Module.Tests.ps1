@@ -176,6 +176,13 @@ Describe 'Format views' {
         Get-FormatData -TypeName $_ | Should -Not -BeNullOrEmpty -Because "FiberSqs.Format.ps1xml should hold a view for $_"
     }
 
+    It 'defines one view per type (a second one would be silently ignored)' {
+        [xml] $format = Get-Content -Raw -LiteralPath (Join-Path $RepoRoot 'FiberSqs.Format.ps1xml')
+        $types = @($format.Configuration.ViewDefinitions.View | ForEach-Object { $_.ViewSelectedBy.TypeName })
+        $types.Count | Should -BeGreaterThan 3
+        @($types | Group-Object | Where-Object Count -gt 1 | ForEach-Object Name) | Should -BeNullOrEmpty
+    }
+
     Context 'a dataset object in the console' {
         BeforeAll {
             $script:Dataset = New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'ds') -AppLogRows 2000 -Seed 3

@@ -45,6 +45,9 @@ Describe 'Invoke-FiberSqsRegen.ps1' {
             $First.Text | Should -Match 'Incident\s+: CKT-CEN-EAS-003'
             $First.Text | Should -Match 'Rows\s+: [\d,]+ loaded of [\d,]+ expected in 8 tables'
             $First.Text | Should -Match '(?m)^PASSED  .*regen$'
+            # Step 3 checked the loaded database as well as the files.
+            $First.Text | Should -Match 'checks: \d+ passed, 0 failed, .*; database http://127\.0\.0\.1:\d+/fsq_runbook'
+            $First.Text | Should -Match '(?m)^  PASS\s+postload_'
         }
 
         It 'leaves the dataset on disk and the same rows in ClickHouse' {

@@ -16,6 +16,7 @@ param(
     [string] $WorkFolder = (Join-Path ([IO.Path]::GetTempPath()) 'fibersqs-bench')
 )
 $ErrorActionPreference = 'Stop'
+$PSStyle.OutputRendering = 'PlainText'
 $repo = Resolve-Path (Join-Path $PSScriptRoot '..')
 $out = Join-Path $WorkFolder 'dataset'
 New-Item -ItemType Directory -Force $WorkFolder | Out-Null
@@ -35,7 +36,10 @@ function Invoke-Timed([string[]] $Command) {
 }
 
 $pwsh = @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command')
-$script = "Import-Module '$repo/FiberSqs.psd1'; `$null = New-FiberSqsDataset -OutputPath '$out' -AppLogRows $AppLogRows -EnableTier2 -Force"
+# The cmdlet writes, then validates what it wrote; the phases file splits the wall time between the two.
+$phases = Join-Path $WorkFolder 'phases.txt'
+$script = "Import-Module '$repo/FiberSqs.psd1'; `$d = New-FiberSqsDataset -OutputPath '$out' -AppLogRows $AppLogRows -EnableTier2 -Force; " +
+    "'{0} {1} {2}' -f `$d.GenerationElapsed.TotalSeconds, `$d.Validation.Elapsed.TotalSeconds, `$d.ValidationPassed | Set-Content '$phases'"
 $results = foreach ($i in 1..$Runs) {
     if (Test-Path $out) { Remove-Item -Recurse -Force $out }
     & sync
@@ -44,8 +48,12 @@ $results = foreach ($i in 1..$Runs) {
     $truth = Get-Content -Raw (Join-Path $out 'ground_truth.json') | ConvertFrom-Json
     $rows = ($truth.generation.row_counts.PSObject.Properties.Value | Measure-Object -Sum).Sum
     $bytes = (Get-ChildItem (Join-Path $out 'data') -File | Measure-Object Length -Sum).Sum
-    $r | Add-Member -PassThru Rows $rows | Add-Member -PassThru Bytes $bytes
-    Write-Host ("run {0}: {1:N2} s, {2:N0} rows, {3:N0} MB, peak RSS {4} MiB" -f $i, $r.WallSeconds, $rows, ($bytes / 1MB), $r.PeakRssMiB)
+    $write, $check, $passed = (Get-Content -Raw $phases).Trim() -split ' '
+    if ($passed -ne 'True') { throw "Run $i wrote a dataset that failed validation: see $out/validation_summary.json" }
+    $r | Add-Member -PassThru Rows $rows | Add-Member -PassThru Bytes $bytes |
+        Add-Member -PassThru WriteSeconds ([double] $write) | Add-Member -PassThru ValidateSeconds ([double] $check)
+    Write-Host ("run {0}: {1:N2} s (writing {2:N2} s, validating {3:N2} s), {4:N0} rows, {5:N0} MB, peak RSS {6} MiB" -f
+        $i, $r.WallSeconds, $r.WriteSeconds, $r.ValidateSeconds, $rows, ($bytes / 1MB), $r.PeakRssMiB)
 }
 
 $copy = Join-Path $WorkFolder 'copy.csv'
@@ -61,7 +69,10 @@ $median = ($results | Sort-Object WallSeconds)[[int][math]::Floor(($results.Coun
     MB                  = [math]::Round($best.Bytes / 1MB)
     MedianWallSeconds   = $median.WallSeconds
     BestWallSeconds     = $best.WallSeconds
+    MedianWriteSeconds  = [math]::Round($median.WriteSeconds, 2)
+    MedianCheckSeconds  = [math]::Round($median.ValidateSeconds, 2)
     RowsPerSecond       = [math]::Round($best.Rows / $median.WallSeconds)
+    WriteRowsPerSecond  = [math]::Round($best.Rows / $median.WriteSeconds)
     MBPerSecond         = [math]::Round($best.Bytes / 1MB / $median.WallSeconds, 1)
     PeakRssMiB          = ($results | Measure-Object PeakRssMiB -Maximum).Maximum
     CopySyncSeconds     = $baseline.WallSeconds

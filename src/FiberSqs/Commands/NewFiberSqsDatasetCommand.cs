@@ -93,6 +93,10 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
                     PercentComplete = p.PercentComplete,
                 });
             WriteVerbose($"Wrote {result.TotalRows:N0} rows ({result.TotalBytes / 1e6:N1} MB) in {result.Elapsed.TotalSeconds:N1} s.");
+            // The writers' buffers are garbage now; hand them back before the validator builds its indexes,
+            // so that peak memory is the larger of the two phases rather than their sum.
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             WriteVerbose("Validating the written files.");
             validation = RunWithProgress<ValidationProgress, ValidationReport>(
                 progress => DatasetValidator.Validate(staging, progress, CancelToken),

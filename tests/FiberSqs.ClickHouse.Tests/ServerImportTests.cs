@@ -111,6 +111,8 @@ public sealed class ServerImportTests(ServerFixture fx)
         Assert.Equal(2, Scalar("SELECT count() FROM default.keep_me"));
         Assert.Equal(1, Scalar("SELECT count() FROM fsq_twice.fibersqs_prod_east_app_logs_20251201"));
         Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_twice' AND name LIKE '%\\_\\_fibersqs\\_%'"));
+        // 18.16 replaced every view by building it beside the live one and renaming it over: no side names remain.
+        Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'default' AND (name LIKE '%\\_\\_fibersqs\\_next' OR name LIKE '%\\_\\_fibersqs\\_previous')"));
         Assert.Equal(40, Rows("SHOW TABLES FROM fsq_twice LIKE 'fsq_twice_%_app_logs%'").Count);
         Assert.NotEmpty(firstCreated);
     }
@@ -259,6 +261,30 @@ public sealed class ServerImportTests(ServerFixture fx)
         Assert.True(again.Validation.Passed);
         Assert.Contains(steps, s => s.Message.Contains("left by an interrupted import", StringComparison.Ordinal));
         Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_kill' AND name LIKE '%staging%'"));
+    }
+
+    [Fact]
+    public void An_interrupted_view_swap_leaves_queryable_views_and_the_next_import_puts_everything_back()
+    {
+        Import("fsq_viewswap");
+        const string day = "fsq_viewswap.fsq_viewswap_central_app_logs_20251204";
+        var rows = Scalar($"SELECT count() FROM {day}");
+        Assert.True(rows > 0);
+        using (var c = fx.Connect())
+        {
+            // What a kill between the steps of an 18.16 view swap can leave: a view under its previous name
+            // (the live name gone) and a half-built side view.
+            c.Exec($"RENAME TABLE {day} TO {day}{ClickHouseSql.PreviousSuffix}");
+            c.Exec($"CREATE VIEW fsq_viewswap.fsq_viewswap_east_app_logs{ClickHouseSql.NextViewSuffix} AS SELECT 1 AS x");
+        }
+
+        var steps = new List<ImportProgress>();
+        var again = Import("fsq_viewswap", progress: new SyncProgress<ImportProgress>(steps.Add));
+        Assert.True(again.Validation.Passed, string.Join("\n", again.Validation.FailedChecks));
+        Assert.Contains(steps, s => s.Message.Contains("interrupted view swap", StringComparison.Ordinal));
+        Assert.Equal(rows, Scalar($"SELECT count() FROM {day}"));
+        Assert.True(Scalar("SELECT count() FROM fsq_viewswap.fsq_viewswap_east_app_logs") > 0);
+        Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_viewswap' AND name LIKE '%\\_\\_fibersqs\\_%'"));
     }
 
     [Fact]

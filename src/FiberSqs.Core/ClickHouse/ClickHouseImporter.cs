@@ -90,7 +90,9 @@ public static class ClickHouseImporter
         Step("Views", $"Creating {views.Count} views ({days.Count} generated days).", 96);
         foreach (var view in views)
         {
-            foreach (var statement in sql.CreateOrReplaceView(view))
+            // A previous view that leftover cleaning renamed back exists now, though the plan did not see it.
+            var exists = plan.Exists(view.Database, view.Name) || plan.Exists(view.Database, view.Name + ClickHouseSql.PreviousSuffix);
+            foreach (var statement in sql.CreateOrReplaceView(view, exists))
             {
                 await connection.ExecuteAsync(statement, finish).ConfigureAwait(false);
             }
@@ -147,6 +149,17 @@ public static class ClickHouseImporter
             {
                 step($"Renaming {sql.Qualified(previous)} back to {table.Name}: an interrupted swap left it aside.");
                 await session.ExecuteAsync(sql.Rename([(previous, table.Name)]), cancel).ConfigureAwait(false);
+            }
+        }
+
+        // Old servers swap views by RENAME (see ClickHouseSql.CreateOrReplaceView): put back a view a kill left aside.
+        foreach (var view in plan.Views)
+        {
+            var previous = view.Name + ClickHouseSql.PreviousSuffix;
+            if (plan.Exists(view.Database, previous) && !plan.Exists(view.Database, view.Name))
+            {
+                step($"Renaming {view.Database}.{previous} back to {view.Name}: an interrupted view swap left it aside.");
+                await session.ExecuteAsync(ClickHouseSql.RestoreView(view), cancel).ConfigureAwait(false);
             }
         }
     }

@@ -29,6 +29,9 @@ public sealed partial class ClickHouseSql
     /// <summary>Suffix the previous load's tables carry between the swap and their drop.</summary>
     public const string PreviousSuffix = "__fibersqs_previous";
 
+    /// <summary>Suffix of a view built beside the live one on servers without CREATE OR REPLACE VIEW, until one RENAME swaps it in.</summary>
+    public const string NextViewSuffix = "__fibersqs_next";
+
     /// <summary>The compatibility view names (SPEC 5) by table.</summary>
     public static readonly IReadOnlyDictionary<string, string> CompatibilityViewNames = new Dictionary<string, string>
     {
@@ -184,12 +187,44 @@ public sealed partial class ClickHouseSql
 
     /// <summary>Statements that make <paramref name="view"/> hold its definition: one atomic CREATE OR REPLACE where
     /// the server has it, else DROP (TABLE, on 18.16) and CREATE.</summary>
-    public IReadOnlyList<string> CreateOrReplaceView(ClickHouseView view)
+    /// <summary>
+    /// Statements that put <paramref name="view"/> in place without a moment in which it is missing. Current servers
+    /// replace it in one statement. Older ones (18.16) have no CREATE OR REPLACE VIEW: the new view is built under a
+    /// side name and one RENAME swaps it with the live one, whose old definition is then dropped; a kill in between
+    /// leaves a queryable view (the old or the new) and side names the next import cleans up.
+    /// </summary>
+    /// <param name="view">The view.</param>
+    /// <param name="exists">Whether the view exists now (an old server's RENAME needs to know).</param>
+    public IReadOnlyList<string> CreateOrReplaceView(ClickHouseView view, bool exists)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return Dialect.HasCreateOrReplaceView
-            ? [$"CREATE OR REPLACE VIEW {view.FullName} AS {view.Select}"]
-            : [DropView(view.Database, view.Name), $"CREATE VIEW {view.FullName} AS {view.Select}"];
+        if (Dialect.HasCreateOrReplaceView)
+        {
+            return [$"CREATE OR REPLACE VIEW {view.FullName} AS {view.Select}"];
+        }
+
+        if (!exists)
+        {
+            return [$"CREATE VIEW {view.FullName} AS {view.Select}"];
+        }
+
+        var next = $"{view.Database}.{view.Name}{NextViewSuffix}";
+        var previous = $"{view.Database}.{view.Name}{PreviousSuffix}";
+        return
+        [
+            DropView(view.Database, view.Name + NextViewSuffix),
+            DropView(view.Database, view.Name + PreviousSuffix),
+            $"CREATE VIEW {next} AS {view.Select}",
+            $"RENAME TABLE {view.FullName} TO {previous}, {next} TO {view.FullName}",
+            DropView(view.Database, view.Name + PreviousSuffix),
+        ];
+    }
+
+    /// <summary>Puts back a view that an old server's interrupted swap left under its previous name.</summary>
+    public static string RestoreView(ClickHouseView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return $"RENAME TABLE {view.Database}.{view.Name}{PreviousSuffix} TO {view.FullName}";
     }
 
     public string DropView(string database, string name) =>

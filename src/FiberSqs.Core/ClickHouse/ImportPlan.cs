@@ -110,9 +110,16 @@ public sealed class ImportPlan
             actions.Add(new PlannedAction("Drop table", sql.Qualified(table.Name), "a previous load's table that this dataset does not have (no Tier 2)"));
         }
 
+        foreach (var view in views.Where(v => plan.Exists(v.Database, v.Name + ClickHouseSql.PreviousSuffix) && !plan.Exists(v.Database, v.Name)))
+        {
+            actions.Add(new PlannedAction("Rename view", $"{view.Database}.{view.Name}{ClickHouseSql.PreviousSuffix} to {view.Name}",
+                "restores the view that an interrupted view swap left aside"));
+        }
+
         foreach (var view in views)
         {
-            actions.Add(new PlannedAction(plan.Exists(view.Database, view.Name) ? "Replace view" : "Create view", view.FullName, view.Kind + " view"));
+            var exists = plan.Exists(view.Database, view.Name) || plan.Exists(view.Database, view.Name + ClickHouseSql.PreviousSuffix);
+            actions.Add(new PlannedAction(exists ? "Replace view" : "Create view", view.FullName, view.Kind + " view"));
         }
 
         foreach (var stale in plan.StaleIndexViews(views.Select(v => v.FullName).ToHashSet()))

@@ -26,6 +26,9 @@ public static partial class ErrorIds
     /// <summary>A name the import must use is taken by an object it did not create (never dropped).</summary>
     public const string ClickHouseObjectConflict = "ClickHouseObjectConflict";
 
+    /// <summary>Another import is loading into the same database.</summary>
+    public const string ClickHouseImportInProgress = "ClickHouseImportInProgress";
+
     /// <summary>The load finished but a post-load check failed (non-terminating; the result is still returned).</summary>
     public const string PostLoadValidationFailed = "PostLoadValidationFailed";
 }

@@ -288,6 +288,58 @@ public sealed class ServerImportTests(ServerFixture fx)
     }
 
     [Fact]
+    public async Task An_import_into_a_database_another_import_is_loading_is_refused_and_changes_nothing()
+    {
+        using (var c = fx.Connect())
+        {
+            c.Exec("CREATE DATABASE IF NOT EXISTS fsq_busy");
+            c.Exec($"CREATE TABLE IF NOT EXISTS fsq_busy.app_logs{ClickHouseSql.StagingSuffix} (x UInt8) ENGINE = Null");
+        }
+
+        // Stands in for another import's load: an INSERT into a staging table that runs until it is killed.
+        using var http = new HttpClient { BaseAddress = new Uri(fx.Server.Url) };
+        var other = http.PostAsync("/?query_id=fsq-busy-load&max_block_size=1",
+            new StringContent($"INSERT INTO fsq_busy.app_logs{ClickHouseSql.StagingSuffix} SELECT sleepEachRow(0.2) FROM system.numbers LIMIT 600"));
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (Scalar("SELECT count() FROM system.processes WHERE query_id = 'fsq-busy-load'") == 0)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "the stand-in load never showed in system.processes");
+                Assert.False(other.IsCompleted, "the stand-in load ended: " + (other.IsFaulted ? other.Exception!.ToString() : (await other).StatusCode.ToString()));
+                await Task.Delay(50);
+            }
+
+            var e = Assert.Throws<ClickHouseImportInProgressException>(() => Import("fsq_busy"));
+            Assert.Equal("fsq_busy", e.Database);
+            Assert.Contains("Another import is loading into database 'fsq_busy'", e.Message, StringComparison.Ordinal);
+            // Its staging table was not taken for a leftover, and nothing was created.
+            Assert.Equal([$"app_logs{ClickHouseSql.StagingSuffix}"], Rows("SELECT name FROM system.tables WHERE database = 'fsq_busy'").Select(r => r[0]));
+        }
+        finally
+        {
+            using (var c = fx.Connect())
+            {
+                c.Exec("KILL QUERY WHERE query_id = 'fsq-busy-load' SYNC");
+            }
+
+            try
+            {
+                await other;
+            }
+            catch (HttpRequestException)
+            {
+                // The killed query may end the response abruptly.
+            }
+        }
+
+        // Once the other load is gone, the import goes ahead and drops the staging table it left.
+        var result = Import("fsq_busy");
+        Assert.True(result.Validation.Passed, string.Join("\n", result.Validation.FailedChecks));
+        Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_busy' AND name LIKE '%staging%'"));
+    }
+
+    [Fact]
     public void A_Tier_1_dataset_over_a_Tier_2_load_drops_the_stale_Tier_2_tables()
     {
         Import("fsq_tiers");

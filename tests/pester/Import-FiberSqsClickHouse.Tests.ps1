@@ -202,6 +202,30 @@ Describe 'Import-FiberSqsClickHouse' {
                 Should -Throw -ErrorId 'ClickHouseObjectConflict,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
         }
 
+        It 'refuses a database another import is loading: ClickHouseImportInProgress, nothing changed' {
+            Invoke-ClickHouseTestQuery $Server 'CREATE DATABASE IF NOT EXISTS fsq_busy' | Out-Null
+            Invoke-ClickHouseTestQuery $Server 'CREATE TABLE IF NOT EXISTS fsq_busy.tso_calls__fibersqs_staging (x UInt8) ENGINE = Null' | Out-Null
+            # Stands in for the other import's load: an INSERT into a staging table that runs until it is killed.
+            $http = [System.Net.Http.HttpClient]::new()
+            $body = [System.Net.Http.StringContent]::new('INSERT INTO fsq_busy.tso_calls__fibersqs_staging SELECT sleepEachRow(0.2) FROM system.numbers LIMIT 600')
+            $other = $http.PostAsync("$Url/?query_id=fsq-pester-busy&max_block_size=1", $body)
+            try {
+                $deadline = [datetime]::UtcNow.AddSeconds(20)
+                while ((Get-Count "SELECT count() FROM system.processes WHERE query_id = 'fsq-pester-busy'") -eq 0) {
+                    [datetime]::UtcNow | Should -BeLessThan $deadline -Because 'the stand-in load should show in system.processes'
+                    Start-Sleep -Milliseconds 50
+                }
+                { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database fsq_busy } |
+                    Should -Throw -ErrorId 'ClickHouseImportInProgress,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
+                Invoke-ClickHouseTestQuery $Server "SELECT name FROM system.tables WHERE database = 'fsq_busy'" | Should -Be 'tso_calls__fibersqs_staging'
+            } finally {
+                Invoke-ClickHouseTestQuery $Server "KILL QUERY WHERE query_id = 'fsq-pester-busy' SYNC" | Out-Null
+                try { $other.Wait() } catch { Write-Verbose "the killed stand-in load ended: $_" }
+                $http.Dispose()
+                Invoke-ClickHouseTestQuery $Server 'DROP DATABASE IF EXISTS fsq_busy' | Out-Null
+            }
+        }
+
         It 'rejects a database name that is not a plain identifier before touching the server' {
             { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database 'x; DROP DATABASE default' } |
                 Should -Throw -ErrorId 'ParameterArgumentValidationError,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'

@@ -119,6 +119,11 @@ public sealed partial class ClickHouseSql
         "SELECT database, name, engine FROM system.tables WHERE database IN (" +
         string.Join(", ", databases.Select(Literal)) + ") ORDER BY database, name";
 
+    /// <summary>How many INSERTs into this database's staging tables run on the server now: another import's load.
+    /// LIKE is anchored at the start, so this SELECT (which holds the pattern) never counts itself.</summary>
+    public string RunningStagingInserts() =>
+        $"SELECT count() FROM system.processes WHERE query LIKE {Literal("INSERT INTO " + Database + ".%" + StagingSuffix + "%")}";
+
     public static string ListDatabases() => "SELECT name FROM system.databases ORDER BY name";
 
     /// <summary>The generated days of a loaded app-log table, as YYYYMMDD.</summary>

@@ -57,6 +57,16 @@ public sealed class ImportPlan
         }
 
         var sql = new ClickHouseSql(session.Dialect, database, compat);
+        // Its staging tables would look like leftovers to clean up: dropping them under a running load could swap
+        // in a half-loaded table. Refuse instead (two imports starting in the same instant are not caught).
+        var running = TabSeparated.ParseInt64((await session.QueryAsync(sql.RunningStagingInserts(), cancel).ConfigureAwait(false))[0][0]);
+        if (running > 0)
+        {
+            throw new ClickHouseImportInProgressException(
+                $"Another import is loading into database '{database}' on this server ({running} INSERT(s) into its staging tables are running).",
+                session.DisplayName, database);
+        }
+
         var existing = (await session.QueryAsync(ClickHouseSql.ListObjects([database, compat]), cancel).ConfigureAwait(false))
             .ToDictionary(r => r[0] + "." + r[1], r => r[2]);
         var views = sql.Views(dataset.WindowDays());

@@ -114,6 +114,11 @@ public sealed class ImportFiberSqsClickHouseCommand : FiberSqsCmdlet
             ThrowTerminatingError(Error(e, ErrorIds.ClickHouseAuthenticationFailed, ErrorCategory.AuthenticationError, endpoint.DisplayUrl,
                 "Pass -Credential (or set $env:CLICKHOUSE_USER and $env:CLICKHOUSE_PASSWORD) for a user the server accepts."));
         }
+        catch (ClickHouseImportInProgressException e)
+        {
+            ThrowTerminatingError(Error(e, ErrorIds.ClickHouseImportInProgress, ErrorCategory.ResourceBusy, e.Database,
+                "Wait for the other import into this -Database to finish (or stop it), or load into another -Database. Nothing was changed."));
+        }
         catch (ClickHouseObjectConflictException e)
         {
             ThrowTerminatingError(Error(e, ErrorIds.ClickHouseObjectConflict, ErrorCategory.ResourceExists, e.ObjectName,

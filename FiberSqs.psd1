@@ -11,7 +11,9 @@
     CompanyName            = 'FiberSqs'
     Copyright              = '(c) FiberSqs. All rights reserved.'
     Description            = 'Generates the deterministic Fiber SQS cross-region latency observability dataset (app logs, trace spans, circuit and host metrics, TSO calls and an answer key), loads it into ClickHouse and validates both.'
-    PowerShellVersion      = '7.4'
+    # The tests run on pwsh 7.6.9 (the pinned dotnet tool). The dll targets net8.0, which 7.4 LTS could load, but
+    # no 7.4 is available here to test it, so the manifest asks for what was tested.
+    PowerShellVersion      = '7.6'
     FormatsToProcess       = @('FiberSqs.Format.ps1xml')
     CmdletsToExport        = @('New-FiberSqsDataset', 'Import-FiberSqsClickHouse', 'Test-FiberSqsDataset')
     FunctionsToExport      = @()

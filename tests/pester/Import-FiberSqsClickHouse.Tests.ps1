@@ -65,6 +65,25 @@ Describe 'Import-FiberSqsClickHouse' {
         }
     }
 
+    Context 'tab completion of -Database' {
+        It 'offers the default and the databases holding a load on the -Uri server' {
+            $line = "Import-FiberSqsClickHouse -Path ./x -Uri $Url -Database "
+            $found = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+            $found.CompletionText | Should -Contain 'fibersqs_prod'
+            $found.CompletionText | Should -Contain 'fsq_pester'
+            ($found | Where-Object CompletionText -eq 'fsq_pester').ToolTip | Should -Match 'holds a FiberSqs load on http://127\.0\.0\.1'
+            $line = "Test-FiberSqsDataset -Path ./x -Uri $Url -Database fsq_p"
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('fsq_pester')
+        }
+
+        It 'offers only the default, at once and silently, when the server is down' {
+            $line = "Import-FiberSqsClickHouse -Path ./x -Uri http://127.0.0.1:$(Get-FreeTcpPort) -Database "
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('fibersqs_prod')
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
+        }
+    }
+
     Context 'binding and defaults' {
         It 'binds Path by property name from any object' {
             $r = [pscustomobject]@{ Path = $Dataset.Path } | Import-FiberSqsClickHouse -Uri $Url -Database fsq_pester_bind

@@ -42,7 +42,9 @@ Describe 'FiberSqs module' {
         }
 
         It 'says honestly what it runs on and carries no placeholder values' {
-            $ManifestData.PowerShellVersion | Should -Be '7.4'
+            # The minimum is the version the suite runs on (pwsh 7.6.9 from .config/dotnet-tools.json), no lower.
+            $ManifestData.PowerShellVersion | Should -Be '7.6'
+            [version] $ManifestData.PowerShellVersion | Should -BeLessOrEqual $PSVersionTable.PSVersion
             $ManifestData.CompatiblePSEditions | Should -Be @('Core')
             [version] $ManifestData.ModuleVersion | Should -BeGreaterThan ([version] '0.0.0')
             [guid] $ManifestData.GUID | Should -Not -Be ([guid]::Empty)

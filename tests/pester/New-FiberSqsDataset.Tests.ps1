@@ -208,6 +208,24 @@ Describe 'New-FiberSqsDataset' {
         }
     }
 
+    Context 'tab completion' {
+        It 'offers the usual -ScaleLogs values with the app-log rows each gives' {
+            $line = 'New-FiberSqsDataset -OutputPath ./x -AppLogRows 2000000 -ScaleLogs '
+            $found = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+            $found.CompletionText | Should -Be @('0.001', '0.01', '0.1', '1')
+            $found[0].ToolTip | Should -Match '^2,000 app-log rows: a quick dry run$'
+            $found[3].ToolTip | Should -Match '^2,000,000 app-log rows'
+        }
+
+        It 'leaves out scales whose row target the command would refuse, and filters by what is typed' {
+            # 20,000 x 0.001 = 20 rows, under the 100 the command accepts.
+            $line = 'New-FiberSqsDataset -OutputPath ./x -AppLogRows 20000 -ScaleLogs 0'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('0.01', '0.1')
+            $line = 'New-FiberSqsDataset -OutputPath ./x -ScaleLogs 0.0'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('0.001', '0.01')
+        }
+    }
+
     Context 'progress and verbose output' {
         It 'says step by step what it does with -Verbose' {
             $verbose = New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'verbose') @Small -Verbose 4>&1 |

@@ -124,6 +124,10 @@ public sealed partial class ClickHouseSql
     public string RunningStagingInserts() =>
         $"SELECT count() FROM system.processes WHERE query LIKE {Literal("INSERT INTO " + Database + ".%" + StagingSuffix + "%")}";
 
+    /// <summary>Databases that hold a FiberSqs load (an app_logs MergeTree table), for -Database completion.</summary>
+    public static string ListLoadedDatabases() =>
+        "SELECT DISTINCT database FROM system.tables WHERE name = 'app_logs' AND engine LIKE '%MergeTree' ORDER BY database";
+
     public static string ListDatabases() => "SELECT name FROM system.databases ORDER BY name";
 
     /// <summary>The generated days of a loaded app-log table, as YYYYMMDD.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Management.Automation;
+using FiberSqs.Completers;
 using System.Net;
 using FiberSqs.Core.ClickHouse;
 
@@ -34,6 +35,7 @@ public sealed class ImportFiberSqsClickHouseCommand : FiberSqsCmdlet
     /// <summary>The database of the tables and index-pattern views.</summary>
     [Parameter]
     [ValidatePattern("^[A-Za-z_][A-Za-z0-9_]{0,99}$")]
+    [ArgumentCompleter(typeof(DatabaseCompleter))]
     public string Database { get; set; } = ImportOptions.DefaultDatabase;
 
     protected override void ProcessRecord()

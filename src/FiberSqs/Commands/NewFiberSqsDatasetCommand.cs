@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using FiberSqs.Completers;
 using FiberSqs.Core.Files;
 using FiberSqs.Core.Generation;
 using FiberSqs.Core.Validation;
@@ -35,6 +36,7 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
     /// <summary>Multiplier on AppLogRows (0.001 for a quick run).</summary>
     [Parameter]
     [ValidateRange(0.000001, 1000.0)]
+    [ArgumentCompleter(typeof(ScaleLogsCompleter))]
     public double ScaleLogs { get; set; } = 1.0;
 
     /// <summary>Also write service_metrics, network_events and txn_facts.</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using FiberSqs.Completers;
 using FiberSqs.Core.ClickHouse;
 using FiberSqs.Core.Files;
 using FiberSqs.Core.Model;
@@ -36,7 +37,8 @@ public sealed class TestFiberSqsDatasetCommand : FiberSqsCmdlet
 
     /// <summary>The database the dataset was loaded into.</summary>
     [Parameter]
-    [ValidateNotNullOrEmpty]
+    [ValidatePattern("^[A-Za-z_][A-Za-z0-9_]{0,99}$")]
+    [ArgumentCompleter(typeof(DatabaseCompleter))]
     public string Database { get; set; } = ImportOptions.DefaultDatabase;
 
     /// <summary>Return only $true when every check passed, $false otherwise.</summary>

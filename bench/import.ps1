@@ -22,6 +22,7 @@ param(
     [string] $WorkFolder = (Join-Path ([IO.Path]::GetTempPath()) 'fibersqs-bench-import')
 )
 $ErrorActionPreference = 'Stop'
+$PSStyle.OutputRendering = 'PlainText'
 $repo = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 Import-Module (Join-Path $repo 'FiberSqs.psd1') -Force
 . (Join-Path $repo 'tests/pester/ClickHouseTestServer.ps1')

@@ -17,24 +17,13 @@ param(
     [string] $WorkFolder = (Join-Path ([IO.Path]::GetTempPath()) 'fibersqs-bench-validate')
 )
 $ErrorActionPreference = 'Stop'
+$PSStyle.OutputRendering = 'PlainText'
 $repo = Resolve-Path (Join-Path $PSScriptRoot '..')
 $out = Join-Path $WorkFolder 'dataset'
-$summary = Join-Path $WorkFolder 'summary.json'
+$summary = Join-Path $WorkFolder 'validator-seconds.txt'
 New-Item -ItemType Directory -Force $WorkFolder | Out-Null
 
-function Invoke-Timed([string[]] $Command) {
-    $log = Join-Path $WorkFolder 'time.txt'
-    & /usr/bin/time -v -o $log @Command | Out-Null
-    if ($LASTEXITCODE -ne 0) { throw "Command failed ($LASTEXITCODE): $Command" }
-    $text = Get-Content -Raw $log
-    $wall = [regex]::Match($text, 'Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)')
-    $seconds = [double]$wall.Groups[2].Value * 60 + [double]$wall.Groups[3].Value
-    if ($wall.Groups[1].Success) { $seconds += [double]$wall.Groups[1].Value * 3600 }
-    [pscustomobject]@{
-        WallSeconds = $seconds
-        PeakRssMiB  = [math]::Round([double][regex]::Match($text, 'Maximum resident set size \(kbytes\): (\d+)').Groups[1].Value / 1024, 1)
-    }
-}
+. (Join-Path $PSScriptRoot 'common/TimedProcess.ps1')
 
 $pwsh = @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command')
 $truthPath = Join-Path $out 'ground_truth.json'
@@ -52,17 +41,20 @@ if (-not $reuse) {
 $bytes = (Get-ChildItem (Join-Path $out 'data') -File | Measure-Object Length -Sum).Sum
 $truth = Get-Content -Raw $truthPath | ConvertFrom-Json
 $rows = ($truth.generation.row_counts.PSObject.Properties.Value | Measure-Object -Sum).Sum
+# The saved validation_summary.json carries no timing (it is byte-identical per seed): the child writes the
+# validator's own elapsed seconds to a file of its own.
 $script = "Import-Module '$repo/FiberSqs.psd1'; `$r = Test-FiberSqsDataset -Path '$out'; " +
-    "`$r.Report.Save('$summary'); if (-not `$r.Passed) { `$r.FailedChecks | ForEach-Object { Write-Host `$_ }; exit 3 }"
+    "`$r.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture) | Set-Content '$summary'; " +
+    "if (-not `$r.Passed) { `$r.FailedChecks | ForEach-Object { Write-Host `$_ }; exit 3 }"
 $results = foreach ($i in 1..$Runs) {
     Push-Location $repo
-    try { $r = Invoke-Timed ($pwsh + $script) } finally { Pop-Location }
-    $core = (Get-Content -Raw $summary | ConvertFrom-Json).elapsed_seconds
+    try { $r = Invoke-Timed ($pwsh + $script) $WorkFolder } finally { Pop-Location }
+    $core = [double]::Parse((Get-Content -Raw $summary).Trim(), [cultureinfo]::InvariantCulture)
     $r | Add-Member -PassThru ValidatorSeconds $core
     Write-Host ("run {0}: {1:N2} s wall (validator {2:N2} s), peak RSS {3} MiB" -f $i, $r.WallSeconds, $core, $r.PeakRssMiB)
 }
 
-$read = Invoke-Timed @('sh', '-c', "cat '$out'/data/*.csv > /dev/null")
+$read = Invoke-Timed @('sh', '-c', "cat '$out'/data/*.csv > /dev/null") $WorkFolder
 $median = ($results | Sort-Object WallSeconds)[[int][math]::Floor(($results.Count - 1) / 2)]
 [pscustomobject]@{
     Runs                  = $Runs
@@ -70,7 +62,7 @@ $median = ($results | Sort-Object WallSeconds)[[int][math]::Floor(($results.Coun
     Rows                  = $rows
     MB                    = [math]::Round($bytes / 1MB)
     MedianWallSeconds     = $median.WallSeconds
-    MedianValidatorSecs   = $median.ValidatorSeconds
+    MedianValidatorSecs   = [math]::Round($median.ValidatorSeconds, 2)
     RowsPerSecond         = [math]::Round($rows / $median.ValidatorSeconds)
     MBPerSecond           = [math]::Round($bytes / 1MB / $median.ValidatorSeconds, 1)
     PeakRssMiB            = ($results | Measure-Object PeakRssMiB -Maximum).Maximum

@@ -39,7 +39,7 @@ public sealed class ArrivalPlan
     {
         var t = new DateTime(ticks, DateTimeKind.Utc);
         var hour = t.Hour + t.Minute / 60.0;
-        var d = Math.Max(0.2, 0.55 + 0.45 * Math.Sin(2 * Math.PI * (hour - 3) / 24));
+        var d = Math.Max(0.2, 0.55 + 0.45 * PortableMath.Sin(2 * Math.PI * (hour - 3) / 24));
         return t.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? d * 0.85 : d;
     }
 

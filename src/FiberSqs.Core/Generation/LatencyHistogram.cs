@@ -14,7 +14,7 @@ public sealed class LatencyHistogram
 
     public void Add(double ms)
     {
-        var bin = (int)(Math.Log(Math.Max(ms, MinMs) / MinMs) * BinsPerE);
+        var bin = (int)(PortableMath.Log(Math.Max(ms, MinMs) / MinMs) * BinsPerE);
         _bins[Math.Min(bin, _bins.Length - 1)]++;
         Count++;
     }
@@ -44,10 +44,10 @@ public sealed class LatencyHistogram
             seen += _bins[i];
             if (seen >= rank)
             {
-                return MinMs * Math.Exp((i + 0.5) / BinsPerE);
+                return MinMs * PortableMath.Exp((i + 0.5) / BinsPerE);
             }
         }
 
-        return MinMs * Math.Exp(_bins.Length / BinsPerE);
+        return MinMs * PortableMath.Exp(_bins.Length / BinsPerE);
     }
 }

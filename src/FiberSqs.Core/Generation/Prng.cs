@@ -10,7 +10,7 @@ namespace FiberSqs.Core.Generation;
 public struct Prng
 {
     /// <summary>Recorded in ground_truth.json; bump when any sampler or stream layout changes the output.</summary>
-    public const string AlgorithmVersion = "xoshiro256** (SplitMix64 seeding, per table and hour-shard streams) v1";
+    public const string AlgorithmVersion = "xoshiro256** (SplitMix64 seeding, per table and hour-shard streams; portable exp, log, sin, cos) v2";
 
     private ulong _s0, _s1, _s2, _s3;
 
@@ -92,11 +92,11 @@ public struct Prng
     {
         var u1 = 1.0 - NextDouble(); // (0, 1]
         var u2 = NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+        return Math.Sqrt(-2.0 * PortableMath.Log(u1)) * PortableMath.Cos(2.0 * Math.PI * u2);
     }
 
     /// <summary>exp(mu + sigma * Z).</summary>
-    public double LogNormal(double mu, double sigma) => Math.Exp(mu + sigma * StandardNormal());
+    public double LogNormal(double mu, double sigma) => PortableMath.Exp(mu + (sigma * StandardNormal()));
 
     /// <summary>Picks an index with probability proportional to its weight; the weights' cumulative sums are given.</summary>
     public int Pick(ReadOnlySpan<double> cumulativeWeights)

@@ -340,6 +340,23 @@ public sealed class ServerImportTests(ServerFixture fx)
     }
 
     [Fact]
+    public void A_table_under_one_of_our_names_that_an_import_did_not_create_is_never_replaced()
+    {
+        using (var c = fx.Connect())
+        {
+            c.Exec("CREATE DATABASE IF NOT EXISTS fsq_foreign");
+            c.Exec("CREATE TABLE IF NOT EXISTS fsq_foreign.tso_calls (call_id String, note String) ENGINE = MergeTree ORDER BY call_id");
+            c.Exec("INSERT INTO fsq_foreign.tso_calls VALUES ('mine', 'keep me')");
+        }
+
+        var e = Assert.Throws<ClickHouseObjectConflictException>(() => Import("fsq_foreign"));
+        Assert.Equal("fsq_foreign.tso_calls", e.ObjectName);
+        Assert.Contains("lacks the dataset's column(s)", e.Message, StringComparison.Ordinal);
+        Assert.Equal(1, Scalar("SELECT count() FROM fsq_foreign.tso_calls WHERE note = 'keep me'"));
+        Assert.Equal(["tso_calls"], Rows("SELECT name FROM system.tables WHERE database = 'fsq_foreign'").Select(r => r[0]));
+    }
+
+    [Fact]
     public void A_Tier_1_dataset_over_a_Tier_2_load_drops_the_stale_Tier_2_tables()
     {
         Import("fsq_tiers");

@@ -128,6 +128,10 @@ public sealed partial class ClickHouseSql
     public static string ListLoadedDatabases() =>
         "SELECT DISTINCT database FROM system.tables WHERE name = 'app_logs' AND engine LIKE '%MergeTree' ORDER BY database";
 
+    /// <summary>(table, column) pairs of the given tables of one database.</summary>
+    public static string ListColumns(string database, IEnumerable<string> tables) =>
+        $"SELECT table, name FROM system.columns WHERE database = {Literal(database)} AND table IN ({string.Join(", ", tables.Select(Literal))}) ORDER BY table, name";
+
     public static string ListDatabases() => "SELECT name FROM system.databases ORDER BY name";
 
     /// <summary>The generated days of a loaded app-log table, as YYYYMMDD.</summary>

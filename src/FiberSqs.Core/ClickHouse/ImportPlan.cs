@@ -80,6 +80,8 @@ public sealed class ImportPlan
                 $"{view.Kind} view and never drops what it did not create.", session.DisplayName, view.FullName);
         }
 
+        await CheckTablesAreOursAsync(session, plan, cancel).ConfigureAwait(false);
+
         if (!plan.DatabaseExists)
         {
             actions.Add(new PlannedAction("Create database", database, "holds the tables and index-pattern views"));
@@ -138,6 +140,33 @@ public sealed class ImportPlan
         }
 
         return plan;
+    }
+
+    /// <summary>A table under one of our names that a FiberSqs import did not create (not a MergeTree, or without the
+    /// dataset's columns) is someone else's: refuse rather than replace or drop it.</summary>
+    private static async Task CheckTablesAreOursAsync(IClickHouseSession session, ImportPlan plan, CancellationToken cancel)
+    {
+        var database = plan.Sql.Database;
+        var taken = TableCatalog.All.Where(t => plan.Exists(database, t.Name)).ToList();
+        if (taken.Count == 0)
+        {
+            return;
+        }
+
+        var columns = (await session.QueryAsync(ClickHouseSql.ListColumns(database, taken.Select(t => t.Name)), cancel).ConfigureAwait(false))
+            .GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Select(r => r[1]).ToHashSet(StringComparer.Ordinal));
+        foreach (var table in taken)
+        {
+            var engine = plan.Existing[database + "." + table.Name];
+            var missing = table.ColumnNames.Where(c => !columns.TryGetValue(table.Name, out var have) || !have.Contains(c)).ToList();
+            if (!engine.EndsWith("MergeTree", StringComparison.Ordinal) || missing.Count > 0)
+            {
+                var why = missing.Count > 0 ? $"it lacks the dataset's column(s) {string.Join(", ", missing.Take(5))}" : $"it is a {engine}, not a MergeTree table";
+                throw new ClickHouseObjectConflictException(
+                    $"{database}.{table.Name} exists but was not created by a FiberSqs import ({why}); the import would replace it and never drops what it did not create.",
+                    session.DisplayName, $"{database}.{table.Name}");
+            }
+        }
     }
 
     /// <summary>Index-pattern views in the target database that the new load does not define.</summary>

@@ -253,5 +253,14 @@ Describe 'Test-FiberSqsDataset' {
             $err[0].FullyQualifiedErrorId | Should -Be "ClickHouseAuthenticationFailed,$Command"
             ($err[0].ToString() + $err[0].ErrorDetails.RecommendedAction) | Should -Not -Match $secret
         }
+
+        It 'gives InvalidClickHouseUri for a URL that is not http, without showing its password' {
+            $secret = 'Url-Pa55word'
+            $err = $null
+            Test-FiberSqsDataset -Path $Good -Uri "ftp://someone:$secret@127.0.0.1/" -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -Be "InvalidClickHouseUri,$Command"
+            @($err[0].ToString(), $err[0].Exception.ToString(), "$($err[0].TargetObject)", $err[0].ErrorDetails.RecommendedAction) -join "`n" |
+                Should -Not -Match $secret
+        }
     }
 }

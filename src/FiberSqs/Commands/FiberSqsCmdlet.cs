@@ -6,7 +6,7 @@ namespace FiberSqs.Commands;
 /// What every FiberSqs cmdlet shares: a cancellation token that Ctrl+C (StopProcessing) cancels, progress
 /// reported from the core's worker threads and written on the pipeline thread, and error records.
 /// </summary>
-public abstract class FiberSqsCmdlet : PSCmdlet, IDisposable
+public abstract partial class FiberSqsCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
 

@@ -17,6 +17,9 @@ public sealed class ImportFiberSqsClickHouseCommand : FiberSqsCmdlet
 {
     private const int ActivityId = 20;
 
+    /// <summary>Where the server's URL comes from, for the advice in errors.</summary>
+    private const string UriSource = "-Uri (or $env:CLICKHOUSE_URL)";
+
     /// <summary>The dataset folder (binds the Path property of New-FiberSqsDataset's output).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -53,15 +56,9 @@ public sealed class ImportFiberSqsClickHouseCommand : FiberSqsCmdlet
             return;
         }
 
-        ClickHouseEndpoint endpoint;
-        try
+        if (!TryResolveEndpoint(Uri, UriSource, out var endpoint, out var uriError))
         {
-            endpoint = ClickHouseSettings.ResolveEndpoint(Uri?.OriginalString);
-        }
-        catch (ArgumentException e)
-        {
-            ThrowTerminatingError(Error(e, ErrorIds.InvalidClickHouseUri, ErrorCategory.InvalidArgument, null,
-                "Give -Uri (or $env:CLICKHOUSE_URL) as http://host:8123, the server's HTTP interface."));
+            ThrowTerminatingError(uriError!);
             return;
         }
 
@@ -100,21 +97,10 @@ public sealed class ImportFiberSqsClickHouseCommand : FiberSqsCmdlet
         {
             throw new PipelineStoppedException();
         }
-        catch (ClickHouseUnreachableException e)
+        catch (ClickHouseException e) when (ServerUnusableError(e, endpoint.DisplayUrl, UriSource,
+                   "Nothing that was loaded before is lost; run the import again when the server is back.") is { } unusable)
         {
-            ThrowTerminatingError(Error(e, ErrorIds.ClickHouseUnreachable, ErrorCategory.ConnectionError, endpoint.DisplayUrl,
-                "Check that the server runs and that -Uri (or $env:CLICKHOUSE_URL) names its HTTP interface (port 8123 by default). " +
-                "Nothing that was loaded before is lost; run the import again when the server is back."));
-        }
-        catch (NotClickHouseException e)
-        {
-            ThrowTerminatingError(Error(e, ErrorIds.NotClickHouse, ErrorCategory.ProtocolError, endpoint.DisplayUrl,
-                "Point -Uri at ClickHouse's HTTP interface (http://host:8123 by default; 9000 is the native protocol)."));
-        }
-        catch (ClickHouseAuthenticationException e)
-        {
-            ThrowTerminatingError(Error(e, ErrorIds.ClickHouseAuthenticationFailed, ErrorCategory.AuthenticationError, endpoint.DisplayUrl,
-                "Pass -Credential (or set $env:CLICKHOUSE_USER and $env:CLICKHOUSE_PASSWORD) for a user the server accepts."));
+            ThrowTerminatingError(unusable);
         }
         catch (ClickHouseImportInProgressException e)
         {

@@ -114,15 +114,9 @@ public sealed class TestFiberSqsDatasetCommand : FiberSqsCmdlet
     private bool TryPostLoad(string path, out ValidationReport? database)
     {
         database = null;
-        ClickHouseEndpoint endpoint;
-        try
+        if (!TryResolveEndpoint(Uri, "-Uri", out var endpoint, out var uriError))
         {
-            endpoint = ClickHouseSettings.ResolveEndpoint(Uri!.OriginalString);
-        }
-        catch (ArgumentException e)
-        {
-            Fail(e, ErrorIds.InvalidClickHouseUri, ErrorCategory.InvalidArgument, Uri!.OriginalString,
-                "Give -Uri as http://host:8123, the server's HTTP interface.");
+            Fail(uriError!);
             return false;
         }
 
@@ -140,22 +134,9 @@ public sealed class TestFiberSqsDatasetCommand : FiberSqsCmdlet
         {
             throw new PipelineStoppedException();
         }
-        catch (ClickHouseUnreachableException e)
+        catch (ClickHouseException e) when (ServerUnusableError(e, endpoint.DisplayUrl, "-Uri") is { } unusable)
         {
-            Fail(e, ErrorIds.ClickHouseUnreachable, ErrorCategory.ConnectionError, endpoint.DisplayUrl,
-                "Check that the server runs and that -Uri names its HTTP interface (port 8123 by default).");
-            return false;
-        }
-        catch (NotClickHouseException e)
-        {
-            Fail(e, ErrorIds.NotClickHouse, ErrorCategory.ProtocolError, endpoint.DisplayUrl,
-                "Point -Uri at ClickHouse's HTTP interface (http://host:8123 by default; 9000 is the native protocol).");
-            return false;
-        }
-        catch (ClickHouseAuthenticationException e)
-        {
-            Fail(e, ErrorIds.ClickHouseAuthenticationFailed, ErrorCategory.AuthenticationError, endpoint.DisplayUrl,
-                "Pass -Credential (or set $env:CLICKHOUSE_USER and $env:CLICKHOUSE_PASSWORD) for a user the server accepts.");
+            Fail(unusable);
             return false;
         }
         catch (ClickHouseException e)
@@ -179,15 +160,18 @@ public sealed class TestFiberSqsDatasetCommand : FiberSqsCmdlet
     }
 
     /// <summary>One dataset could not be validated: an error for it (or $false with -Quiet), then the next input.</summary>
-    private void Fail(Exception e, string errorId, ErrorCategory category, string target, string action)
+    private void Fail(Exception e, string errorId, ErrorCategory category, string target, string action) =>
+        Fail(Error(e, errorId, category, target, action));
+
+    private void Fail(ErrorRecord error)
     {
         if (Quiet)
         {
-            WriteVerbose($"{errorId}: {e.Message}");
+            WriteVerbose($"{error.FullyQualifiedErrorId}: {error.Exception.Message}");
             WriteObject(false);
             return;
         }
 
-        WriteError(Error(e, errorId, category, target, action));
+        WriteError(error);
     }
 }

@@ -71,13 +71,12 @@ public static class ClickHouseImporter
         var finish = CancellationToken.None;
         foreach (var table in TableCatalog.All)
         {
-            if (plan.Exists(sql.Database, table.Name) || plan.Exists(sql.Database, ClickHouseSql.PreviousName(table)))
+            if (plan.HasPreviousLoad(table))
             {
                 await connection.ExecuteAsync(sql.DropTable(ClickHouseSql.PreviousName(table)), finish).ConfigureAwait(false);
             }
 
-            if (plan.Files.All(f => f.Table != table) &&
-                (plan.Exists(sql.Database, table.Name) || plan.Exists(sql.Database, ClickHouseSql.PreviousName(table))))
+            if (plan.Files.All(f => f.Table != table) && plan.HasPreviousLoad(table))
             {
                 Step("Swapping", $"Dropping {sql.Qualified(table.Name)}: this dataset has no such table.", 95);
                 await connection.ExecuteAsync(sql.DropTable(table.Name), finish).ConfigureAwait(false);
@@ -90,9 +89,7 @@ public static class ClickHouseImporter
         Step("Views", $"Creating {views.Count} views ({days.Count} generated days).", 96);
         foreach (var view in views)
         {
-            // A previous view that leftover cleaning renamed back exists now, though the plan did not see it.
-            var exists = plan.Exists(view.Database, view.Name) || plan.Exists(view.Database, view.Name + ClickHouseSql.PreviousSuffix);
-            foreach (var statement in sql.CreateOrReplaceView(view, exists))
+            foreach (var statement in sql.CreateOrReplaceView(view, plan.HasView(view)))
             {
                 await connection.ExecuteAsync(statement, finish).ConfigureAwait(false);
             }
@@ -144,9 +141,9 @@ public static class ClickHouseImporter
                 await session.ExecuteAsync(sql.DropTable(staging), cancel).ConfigureAwait(false);
             }
 
-            var previous = ClickHouseSql.PreviousName(table);
-            if (plan.Exists(sql.Database, previous) && !plan.Exists(sql.Database, table.Name))
+            if (plan.IsSetAside(table))
             {
+                var previous = ClickHouseSql.PreviousName(table);
                 step($"Renaming {sql.Qualified(previous)} back to {table.Name}: an interrupted swap left it aside.");
                 await session.ExecuteAsync(sql.Rename([(previous, table.Name)]), cancel).ConfigureAwait(false);
             }
@@ -155,10 +152,9 @@ public static class ClickHouseImporter
         // Old servers swap views by RENAME (see ClickHouseSql.CreateOrReplaceView): put back a view a kill left aside.
         foreach (var view in plan.Views)
         {
-            var previous = view.Name + ClickHouseSql.PreviousSuffix;
-            if (plan.Exists(view.Database, previous) && !plan.Exists(view.Database, view.Name))
+            if (plan.IsSetAside(view))
             {
-                step($"Renaming {view.Database}.{previous} back to {view.Name}: an interrupted view swap left it aside.");
+                step($"Renaming {view.Database}.{ClickHouseSql.PreviousName(view)} back to {view.Name}: an interrupted view swap left it aside.");
                 await session.ExecuteAsync(ClickHouseSql.RestoreView(view), cancel).ConfigureAwait(false);
             }
         }
@@ -342,7 +338,7 @@ public static class ClickHouseImporter
         var pairs = new List<(string, string)>();
         foreach (var file in plan.Files)
         {
-            if (plan.Exists(sql.Database, file.Table.Name) || plan.Exists(sql.Database, ClickHouseSql.PreviousName(file.Table)))
+            if (plan.HasPreviousLoad(file.Table))
             {
                 pairs.Add((file.Table.Name, ClickHouseSql.PreviousName(file.Table)));
             }

@@ -71,6 +71,13 @@ public sealed partial class ClickHouseSql
 
     public static string PreviousName(TableSchema table) => table.Name + PreviousSuffix;
 
+    /// <summary>Where an old server's view swap sets the live view aside (see <see cref="CreateOrReplaceView"/>).</summary>
+    public static string PreviousName(ClickHouseView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.Name + PreviousSuffix;
+    }
+
     public string Qualified(string name) => $"{Database}.{name}";
 
     public string CreateDatabase() => $"CREATE DATABASE IF NOT EXISTS {Database}";
@@ -221,15 +228,15 @@ public sealed partial class ClickHouseSql
             return [$"CREATE VIEW {view.FullName} AS {view.Select}"];
         }
 
-        var next = $"{view.Database}.{view.Name}{NextViewSuffix}";
-        var previous = $"{view.Database}.{view.Name}{PreviousSuffix}";
+        var next = view.Name + NextViewSuffix;
+        var previous = PreviousName(view);
         return
         [
-            DropView(view.Database, view.Name + NextViewSuffix),
-            DropView(view.Database, view.Name + PreviousSuffix),
-            $"CREATE VIEW {next} AS {view.Select}",
-            $"RENAME TABLE {view.FullName} TO {previous}, {next} TO {view.FullName}",
-            DropView(view.Database, view.Name + PreviousSuffix),
+            DropView(view.Database, next),
+            DropView(view.Database, previous),
+            $"CREATE VIEW {view.Database}.{next} AS {view.Select}",
+            $"RENAME TABLE {view.FullName} TO {view.Database}.{previous}, {view.Database}.{next} TO {view.FullName}",
+            DropView(view.Database, previous),
         ];
     }
 
@@ -237,7 +244,7 @@ public sealed partial class ClickHouseSql
     public static string RestoreView(ClickHouseView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return $"RENAME TABLE {view.Database}.{view.Name}{PreviousSuffix} TO {view.FullName}";
+        return $"RENAME TABLE {view.Database}.{PreviousName(view)} TO {view.FullName}";
     }
 
     public string DropView(string database, string name) =>

@@ -37,6 +37,21 @@ public sealed class ImportPlan
 
     internal bool Exists(string database, string name) => Existing.ContainsKey(database + "." + name);
 
+    /// <summary>A previous load of the table is there: under its name, or under its previous name where an interrupted
+    /// swap left it (leftover cleaning renames it back before the load).</summary>
+    internal bool HasPreviousLoad(TableSchema table) =>
+        Exists(Sql.Database, table.Name) || Exists(Sql.Database, ClickHouseSql.PreviousName(table));
+
+    /// <summary>The view is there, live or set aside by an interrupted swap (and then renamed back first).</summary>
+    internal bool HasView(ClickHouseView view) => Exists(view.Database, view.Name) || Exists(view.Database, ClickHouseSql.PreviousName(view));
+
+    /// <summary>Only the previous name is there: an interrupted swap set the table aside.</summary>
+    internal bool IsSetAside(TableSchema table) =>
+        Exists(Sql.Database, ClickHouseSql.PreviousName(table)) && !Exists(Sql.Database, table.Name);
+
+    /// <summary>Only the previous name is there: an interrupted view swap (old servers) set the view aside.</summary>
+    internal bool IsSetAside(ClickHouseView view) => Exists(view.Database, ClickHouseSql.PreviousName(view)) && !Exists(view.Database, view.Name);
+
     internal bool IsView(string database, string name) => Existing.TryGetValue(database + "." + name, out var e) && e == "View";
 
     /// <summary>Reads the server's objects and works out the plan. Throws <see cref="ClickHouseObjectConflictException"/>
@@ -112,7 +127,7 @@ public sealed class ImportPlan
         foreach (var file in dataset.Files)
         {
             var name = sql.Qualified(file.Table.Name);
-            actions.Add(plan.Exists(database, file.Table.Name) || plan.Exists(database, ClickHouseSql.PreviousName(file.Table))
+            actions.Add(plan.HasPreviousLoad(file.Table)
                 ? new PlannedAction("Replace table", name, "swapped for the new load once its row count checks; the previous load is then dropped")
                 : new PlannedAction("Create table", name, "renamed from the loaded staging table"));
         }
@@ -122,16 +137,15 @@ public sealed class ImportPlan
             actions.Add(new PlannedAction("Drop table", sql.Qualified(table.Name), "a previous load's table that this dataset does not have (no Tier 2)"));
         }
 
-        foreach (var view in views.Where(v => plan.Exists(v.Database, v.Name + ClickHouseSql.PreviousSuffix) && !plan.Exists(v.Database, v.Name)))
+        foreach (var view in views.Where(plan.IsSetAside))
         {
-            actions.Add(new PlannedAction("Rename view", $"{view.Database}.{view.Name}{ClickHouseSql.PreviousSuffix} to {view.Name}",
+            actions.Add(new PlannedAction("Rename view", $"{view.Database}.{ClickHouseSql.PreviousName(view)} to {view.Name}",
                 "restores the view that an interrupted view swap left aside"));
         }
 
         foreach (var view in views)
         {
-            var exists = plan.Exists(view.Database, view.Name) || plan.Exists(view.Database, view.Name + ClickHouseSql.PreviousSuffix);
-            actions.Add(new PlannedAction(exists ? "Replace view" : "Create view", view.FullName, view.Kind + " view"));
+            actions.Add(new PlannedAction(plan.HasView(view) ? "Replace view" : "Create view", view.FullName, view.Kind + " view"));
         }
 
         foreach (var stale in plan.StaleIndexViews(views.Select(v => v.FullName).ToHashSet()))

@@ -45,34 +45,23 @@ internal static class FieldText
         return true;
     }
 
-    /// <summary>A whole number without sign, spaces or other characters.</summary>
+    /// <summary>A whole number of at most 9 digits, without sign, spaces or other characters.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Digits(ReadOnlySpan<byte> s, out int value)
     {
-        value = 0;
-        if (s.IsEmpty || s.Length > 9)
-        {
-            return false;
-        }
-
-        foreach (var b in s)
-        {
-            var d = b - '0';
-            if ((uint)d > 9)
-            {
-                return false;
-            }
-
-            value = value * 10 + d;
-        }
-
-        return true;
+        var ok = Digits(s, 9, out long wide);
+        value = (int)wide;
+        return ok;
     }
 
-    private static bool LongDigits(ReadOnlySpan<byte> s, out long value)
+    private static bool LongDigits(ReadOnlySpan<byte> s, out long value) => Digits(s, 18, out value);
+
+    /// <summary>1 to <paramref name="maxLength"/> ASCII digits and nothing else (18 at most, so no overflow).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Digits(ReadOnlySpan<byte> s, int maxLength, out long value)
     {
         value = 0;
-        if (s.IsEmpty || s.Length > 18)
+        if (s.IsEmpty || s.Length > maxLength)
         {
             return false;
         }
@@ -85,7 +74,7 @@ internal static class FieldText
                 return false;
             }
 
-            value = value * 10 + d;
+            value = (value * 10) + d;
         }
 
         return true;

@@ -296,10 +296,11 @@ public sealed class ServerImportTests(ServerFixture fx)
             c.Exec($"CREATE TABLE IF NOT EXISTS fsq_busy.app_logs{ClickHouseSql.StagingSuffix} (x UInt8) ENGINE = Null");
         }
 
-        // Stands in for another import's load: an INSERT into a staging table that runs until it is killed.
+        // Stands in for another import's load: an INSERT into a staging table that runs until it is killed (and
+        // ends by itself after 40 s, so that a kill that does not take cannot hang the test on the response).
         using var http = new HttpClient { BaseAddress = new Uri(fx.Server.Url) };
         var other = http.PostAsync("/?query_id=fsq-busy-load&max_block_size=1",
-            new StringContent($"INSERT INTO fsq_busy.app_logs{ClickHouseSql.StagingSuffix} SELECT sleepEachRow(0.2) FROM system.numbers LIMIT 600"));
+            new StringContent($"INSERT INTO fsq_busy.app_logs{ClickHouseSql.StagingSuffix} SELECT sleepEachRow(0.2) FROM system.numbers LIMIT 200"));
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -5,6 +5,7 @@
 BeforeAll {
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     Import-Module (Join-Path $RepoRoot 'FiberSqs.psd1') -Force
+    . (Join-Path $PSScriptRoot 'PipelineStop.ps1')
     . (Join-Path $PSScriptRoot 'ClickHouseTestServer.ps1')
     $script:Server = Start-ClickHouseTestServer
     $script:Url = $Server.Url
@@ -144,20 +145,11 @@ Describe 'Import-FiberSqsClickHouse' {
             $null = Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database fsq_pester_stop
             $before = Get-Count 'SELECT count() FROM fsq_pester_stop.app_logs'
             $big = New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'big') -Seed 8 -AppLogRows 400000 -EnableTier2
-            $ps = [powershell]::Create()
-            try {
-                $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Join-Path $RepoRoot 'FiberSqs.psd1')).AddStatement()
-                $null = $ps.AddCommand('Import-FiberSqsClickHouse').AddParameter('Path', $big.Path).AddParameter('Uri', $Url).AddParameter('Database', 'fsq_pester_stop')
-                $async = $ps.BeginInvoke()
-                $deadline = [DateTime]::UtcNow.AddSeconds(20)
-                while ((Get-Count "SELECT count() FROM system.tables WHERE database = 'fsq_pester_stop' AND name LIKE '%staging'") -lt 5 -and [DateTime]::UtcNow -lt $deadline) {
-                    Start-Sleep -Milliseconds 20
-                }
-                $clock = [Diagnostics.Stopwatch]::StartNew()
-                $ps.Stop()
-                $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
-                $ps.InvocationStateInfo.State | Should -Be 'Stopped'
-            } finally { $ps.Dispose() }
+            $run = Invoke-FiberSqsCommandAndStop -ModulePath (Join-Path $RepoRoot 'FiberSqs.psd1') -Command Import-FiberSqsClickHouse `
+                -Parameters @{ Path = $big.Path; Uri = $Url; Database = 'fsq_pester_stop' } -TimeoutSeconds 20 `
+                -Until { (Get-Count "SELECT count() FROM system.tables WHERE database = 'fsq_pester_stop' AND name LIKE '%staging'") -ge 5 }
+            $run.StopSeconds | Should -BeLessThan 5
+            $run.State | Should -Be 'Stopped'
             Get-Count 'SELECT count() FROM fsq_pester_stop.app_logs' | Should -Be $before
             Get-Count 'SELECT count() FROM fsq_pester_stop.fsq_pester_stop_central_app_logs' | Should -BeGreaterThan 0
             Get-Count "SELECT count() FROM system.tables WHERE database = 'fsq_pester_stop' AND name LIKE '%staging'" | Should -Be 0
@@ -224,9 +216,10 @@ Describe 'Import-FiberSqsClickHouse' {
         It 'refuses a database another import is loading: ClickHouseImportInProgress, nothing changed' {
             Invoke-ClickHouseTestQuery $Server 'CREATE DATABASE IF NOT EXISTS fsq_busy' | Out-Null
             Invoke-ClickHouseTestQuery $Server 'CREATE TABLE IF NOT EXISTS fsq_busy.tso_calls__fibersqs_staging (x UInt8) ENGINE = Null' | Out-Null
-            # Stands in for the other import's load: an INSERT into a staging table that runs until it is killed.
+            # Stands in for the other import's load: an INSERT into a staging table that runs until it is killed
+            # (and ends by itself after 40 s, so that a kill that does not take cannot hang the test).
             $http = [System.Net.Http.HttpClient]::new()
-            $body = [System.Net.Http.StringContent]::new('INSERT INTO fsq_busy.tso_calls__fibersqs_staging SELECT sleepEachRow(0.2) FROM system.numbers LIMIT 600')
+            $body = [System.Net.Http.StringContent]::new('INSERT INTO fsq_busy.tso_calls__fibersqs_staging SELECT sleepEachRow(0.2) FROM system.numbers LIMIT 200')
             $other = $http.PostAsync("$Url/?query_id=fsq-pester-busy&max_block_size=1", $body)
             try {
                 $deadline = [datetime]::UtcNow.AddSeconds(20)

@@ -4,6 +4,7 @@
 BeforeAll {
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     Import-Module (Join-Path $RepoRoot 'FiberSqs.psd1') -Force
+    . (Join-Path $PSScriptRoot 'PipelineStop.ps1')
     $script:Small = @{ AppLogRows = 20000; Seed = 7 }
 
     function Get-FolderHash([string] $Path) {
@@ -189,20 +190,11 @@ Describe 'New-FiberSqsDataset' {
     Context 'stopping' {
         It 'stops promptly on Ctrl+C (pipeline stop) and leaves neither the target nor a staging folder' {
             $out = Join-Path $TestDrive 'stopped'
-            $ps = [powershell]::Create()
-            try {
-                $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Join-Path $RepoRoot 'FiberSqs.psd1')).AddStatement()
-                $null = $ps.AddCommand('New-FiberSqsDataset').AddParameter('OutputPath', $out).AddParameter('AppLogRows', 30000000)
-                $async = $ps.BeginInvoke()
-                $deadline = [DateTime]::UtcNow.AddSeconds(20)
-                while (-not (Get-ChildItem -LiteralPath $TestDrive -Force -Filter '.stopped.fibersqs-staging-*') -and [DateTime]::UtcNow -lt $deadline) {
-                    Start-Sleep -Milliseconds 50
-                }
-                $clock = [Diagnostics.Stopwatch]::StartNew()
-                $ps.Stop()
-                $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
-                $ps.InvocationStateInfo.State | Should -Be 'Stopped'
-            } finally { $ps.Dispose() }
+            $run = Invoke-FiberSqsCommandAndStop -ModulePath (Join-Path $RepoRoot 'FiberSqs.psd1') -Command New-FiberSqsDataset `
+                -Parameters @{ OutputPath = $out; AppLogRows = 30000000 } -TimeoutSeconds 20 `
+                -Until { [bool] (Get-ChildItem -LiteralPath $TestDrive -Force -Filter '.stopped.fibersqs-staging-*') }
+            $run.StopSeconds | Should -BeLessThan 5
+            $run.State | Should -Be 'Stopped'
             $out | Should -Not -Exist
             Get-ChildItem -LiteralPath $TestDrive -Force -Filter '.stopped.fibersqs*' | Should -BeNullOrEmpty
         }

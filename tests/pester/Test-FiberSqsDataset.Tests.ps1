@@ -5,6 +5,7 @@
 BeforeAll {
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     Import-Module (Join-Path $RepoRoot 'FiberSqs.psd1') -Force
+    . (Join-Path $PSScriptRoot 'PipelineStop.ps1')
     # The full error id: '<id>,<cmdlet class>'.
     $script:Command = 'FiberSqs.Commands.TestFiberSqsDatasetCommand'
     $script:Good = Join-Path $TestDrive 'good'
@@ -168,25 +169,12 @@ Describe 'Test-FiberSqsDataset' {
             # Big enough that the validation is still reading when the stop arrives.
             $big = (New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'big') -AppLogRows 3000000 -EnableTier2).Path
             $before = Get-ChildItem -LiteralPath $big -Recurse -File | ForEach-Object { '{0} {1} {2:o}' -f $_.FullName, $_.Length, $_.LastWriteTimeUtc }
-            $ps = [powershell]::Create()
-            try {
-                $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Join-Path $RepoRoot 'FiberSqs.psd1')).AddStatement()
-                $null = $ps.AddCommand('Test-FiberSqsDataset').AddParameter('Path', $big)
-                $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-                $noInput = [System.Management.Automation.PSDataCollection[psobject]]::new()
-                $noInput.Complete()
-                $async = $ps.BeginInvoke($noInput, $output)
-                $deadline = [DateTime]::UtcNow.AddSeconds(30)
-                while ($ps.Streams.Progress.Count -eq 0 -and -not $async.IsCompleted -and [DateTime]::UtcNow -lt $deadline) {
-                    Start-Sleep -Milliseconds 10
-                }
-                $ps.Streams.Progress.Count | Should -BeGreaterThan 0 -Because 'the validation should have started'
-                $clock = [Diagnostics.Stopwatch]::StartNew()
-                $ps.Stop()
-                $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
-                $ps.InvocationStateInfo.State | Should -Be 'Stopped'
-                $output.Count | Should -Be 0
-            } finally { $ps.Dispose() }
+            $run = Invoke-FiberSqsCommandAndStop -ModulePath (Join-Path $RepoRoot 'FiberSqs.psd1') -Command Test-FiberSqsDataset `
+                -Parameters @{ Path = $big } -Until { param($ps) $ps.Streams.Progress.Count -gt 0 }
+            $run.Reached | Should -BeTrue -Because 'the validation should have started'
+            $run.StopSeconds | Should -BeLessThan 5
+            $run.State | Should -Be 'Stopped'
+            $run.Output.Count | Should -Be 0
             Get-ChildItem -LiteralPath $big -Recurse -File | ForEach-Object { '{0} {1} {2:o}' -f $_.FullName, $_.Length, $_.LastWriteTimeUtc } |
                 Should -Be $before
         }

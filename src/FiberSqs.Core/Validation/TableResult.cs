@@ -4,7 +4,7 @@ namespace FiberSqs.Core.Validation;
 
 /// <summary>One table's file as read: the chunks' findings added up, with line numbers made absolute (line 1 is
 /// the header), and the chunks' collectors merged in file order.</summary>
-internal sealed class TableResult
+internal sealed class TableResult : ScanCounts
 {
     public TableResult(TableSchema table, string path)
     {
@@ -17,21 +17,10 @@ internal sealed class TableResult
     public bool Exists { get; set; }
     public long Bytes { get; set; }
     public bool EndsWithNewline { get; set; }
-    public long Rows { get; private set; }
     public string[]? Header { get; private set; }
     public bool HeaderOk => Header is not null && Header.SequenceEqual(Table.ColumnNames);
-    public long WrongFieldCount { get; private set; }
-    public long BadNumbers { get; private set; }
-    public long BadTimestamps { get; private set; }
-    public long BadFlags { get; private set; }
-    public long EmptyRequired { get; private set; }
-    public long MalformedQuoting { get; private set; }
     public long? FirstProblemLine { get; private set; }
     public string? FirstProblem { get; private set; }
-    public long TimestampsChecked { get; private set; }
-    public long OutsideWindow { get; private set; }
-    public long MinTicks { get; private set; } = long.MaxValue;
-    public long MaxTicks { get; private set; } = long.MinValue;
     public long? FirstOutsideLine { get; private set; }
     public string? FirstOutside { get; private set; }
     public string? Error { get; set; }
@@ -39,8 +28,6 @@ internal sealed class TableResult
 
     /// <summary>The file exists and was read to its end.</summary>
     public bool Readable => Exists && Error is null;
-
-    public long ParseProblems => WrongFieldCount + BadNumbers + BadTimestamps + BadFlags + EmptyRequired + MalformedQuoting;
 
     /// <summary>Adds the chunks (in file order).</summary>
     public void Add(IEnumerable<ChunkScan> chunks)
@@ -53,23 +40,13 @@ internal sealed class TableResult
                 Header = c.Header;
             }
 
-            Rows += c.Rows;
-            WrongFieldCount += c.WrongFieldCount;
-            BadNumbers += c.BadNumbers;
-            BadTimestamps += c.BadTimestamps;
-            BadFlags += c.BadFlags;
-            EmptyRequired += c.EmptyRequired;
-            MalformedQuoting += c.MalformedQuoting;
+            AddCounts(c);
             if (c.FirstProblem is { } p && FirstProblemLine is null)
             {
                 FirstProblemLine = firstLine + p.Row;
                 FirstProblem = p.What;
             }
 
-            TimestampsChecked += c.TimestampsChecked;
-            OutsideWindow += c.OutsideWindow;
-            MinTicks = Math.Min(MinTicks, c.MinTicks);
-            MaxTicks = Math.Max(MaxTicks, c.MaxTicks);
             if (c.FirstOutside is { } o && FirstOutsideLine is null)
             {
                 FirstOutsideLine = firstLine + o.Row;

@@ -11,7 +11,7 @@ internal sealed record ChunkProblem(long Row, string What);
 /// What the generic pass found in one chunk of a CSV file: rows, header, field counts, values that do not parse
 /// as their column's kind, and timestamps outside the window. Reading uses CsvHelper's reader only.
 /// </summary>
-internal sealed class ChunkScan
+internal sealed class ChunkScan : ScanCounts
 {
     private static readonly CsvReaderOptions BaseOptions = new()
     {
@@ -27,23 +27,12 @@ internal sealed class ChunkScan
     public ChunkScan(CsvChunk chunk) => Chunk = chunk;
 
     public CsvChunk Chunk { get; }
-    public long Rows { get; private set; }
 
     /// <summary>The header as found (first chunk only; null in the others, and when the file is empty).</summary>
     public string[]? Header { get; private set; }
 
-    public long WrongFieldCount { get; private set; }
-    public long BadNumbers { get; private set; }
-    public long BadTimestamps { get; private set; }
-    public long BadFlags { get; private set; }
-    public long EmptyRequired { get; private set; }
-    public long MalformedQuoting { get; private set; }
     public ChunkProblem? FirstProblem { get; private set; }
 
-    public long TimestampsChecked { get; private set; }
-    public long OutsideWindow { get; private set; }
-    public long MinTicks { get; private set; } = long.MaxValue;
-    public long MaxTicks { get; private set; } = long.MinValue;
     public ChunkProblem? FirstOutside { get; private set; }
 
     /// <summary>Set when the chunk could not be read to its end (I/O error, a record over 1 MiB).</summary>

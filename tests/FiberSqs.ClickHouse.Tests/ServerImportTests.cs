@@ -297,17 +297,39 @@ public sealed class ServerImportTests(ServerFixture fx)
         }
 
         // Stands in for another import's load: an INSERT into a staging table that runs until it is killed (and
-        // ends by itself after 40 s, so that a kill that does not take cannot hang the test on the response).
-        using var http = new HttpClient { BaseAddress = new Uri(fx.Server.Url) };
-        var other = http.PostAsync("/?query_id=fsq-busy-load&max_block_size=1",
-            new StringContent($"INSERT INTO fsq_busy.app_logs{ClickHouseSql.StagingSuffix} SELECT sleepEachRow(0.2) FROM system.numbers LIMIT 200"));
+        // ends by itself after 40 s, so that a kill that does not take cannot hang the test). It is sent from a thread
+        // of its own, and found and killed by its text, as the importer finds a running load.
+        const string running = "SELECT count() FROM system.processes WHERE query LIKE 'INSERT INTO fsq\\_busy.%'";
+        var sent = new TaskCompletionSource<string>();
+        var other = new Thread(() =>
+        {
+            try
+            {
+                using var http = new HttpClient { BaseAddress = new Uri(fx.Server.Url), Timeout = TimeSpan.FromMinutes(2) };
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/?max_block_size=1")
+                {
+                    Content = new StringContent($"INSERT INTO fsq_busy.app_logs{ClickHouseSql.StagingSuffix} SELECT sleepEachRow(0.2) FROM system.numbers LIMIT 200"),
+                };
+                using var response = http.Send(request);
+                sent.SetResult(response.StatusCode.ToString());
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)
+            {
+                // The killed query may end the response abruptly.
+                sent.SetResult(ex.GetType().Name);
+            }
+        }) { IsBackground = true };
+        other.Start();
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (Scalar("SELECT count() FROM system.processes WHERE query_id = 'fsq-busy-load'") == 0)
+            while (Scalar(running) == 0)
             {
                 Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "the stand-in load never showed in system.processes");
-                Assert.False(other.IsCompleted, "the stand-in load ended: " + (other.IsFaulted ? other.Exception!.ToString() : (await other).StatusCode.ToString()));
+                if (sent.Task.IsCompleted)
+                {
+                    Assert.Fail("the stand-in load ended: " + await sent.Task);
+                }
                 await Task.Delay(50);
             }
 
@@ -321,17 +343,10 @@ public sealed class ServerImportTests(ServerFixture fx)
         {
             using (var c = fx.Connect())
             {
-                c.Exec("KILL QUERY WHERE query_id = 'fsq-busy-load' SYNC");
+                c.Exec("KILL QUERY WHERE query LIKE 'INSERT INTO fsq\\_busy.%' SYNC");
             }
 
-            try
-            {
-                await other;
-            }
-            catch (HttpRequestException)
-            {
-                // The killed query may end the response abruptly.
-            }
+            other.Join(TimeSpan.FromSeconds(60));
         }
 
         // Once the other load is gone, the import goes ahead and drops the staging table it left.

@@ -220,10 +220,11 @@ Describe 'Import-FiberSqsClickHouse' {
             # (and ends by itself after 40 s, so that a kill that does not take cannot hang the test).
             $http = [System.Net.Http.HttpClient]::new()
             $body = [System.Net.Http.StringContent]::new('INSERT INTO fsq_busy.tso_calls__fibersqs_staging SELECT sleepEachRow(0.2) FROM system.numbers LIMIT 200')
-            $other = $http.PostAsync("$Url/?query_id=fsq-pester-busy&max_block_size=1", $body)
+            $other = $http.PostAsync("$Url/?max_block_size=1", $body)
             try {
                 $deadline = [datetime]::UtcNow.AddSeconds(20)
-                while ((Get-Count "SELECT count() FROM system.processes WHERE query_id = 'fsq-pester-busy'") -eq 0) {
+                # Found and killed by its text, as the importer finds a running load.
+                while ((Get-Count "SELECT count() FROM system.processes WHERE query LIKE 'INSERT INTO fsq\\_busy.%'") -eq 0) {
                     [datetime]::UtcNow | Should -BeLessThan $deadline -Because 'the stand-in load should show in system.processes'
                     Start-Sleep -Milliseconds 50
                 }
@@ -231,7 +232,7 @@ Describe 'Import-FiberSqsClickHouse' {
                     Should -Throw -ErrorId 'ClickHouseImportInProgress,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
                 Invoke-ClickHouseTestQuery $Server "SELECT name FROM system.tables WHERE database = 'fsq_busy'" | Should -Be 'tso_calls__fibersqs_staging'
             } finally {
-                Invoke-ClickHouseTestQuery $Server "KILL QUERY WHERE query_id = 'fsq-pester-busy' SYNC" | Out-Null
+                Invoke-ClickHouseTestQuery $Server "KILL QUERY WHERE query LIKE 'INSERT INTO fsq\\_busy.%' SYNC" | Out-Null
                 try { $other.Wait() } catch { Write-Verbose "the killed stand-in load ended: $_" }
                 $http.Dispose()
                 Invoke-ClickHouseTestQuery $Server 'DROP DATABASE IF EXISTS fsq_busy' | Out-Null

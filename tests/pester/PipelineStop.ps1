@@ -10,9 +10,12 @@ function Invoke-FiberSqsCommandAndStop {
         [Parameter(Mandatory)] [scriptblock] $Until,
         [int] $TimeoutSeconds = 30
     )
-    $ps = [powershell]::Create()
+    # The module comes with the session, so the command is the only statement: a batch of statements (Import-Module;
+    # command) can touch its runspace from a worker thread after Stop() and Dispose(), and crash the process.
+    $session = [initialsessionstate]::CreateDefault2()
+    $session.ImportPSModule($ModulePath)
+    $ps = [powershell]::Create($session)
     try {
-        $null = $ps.AddCommand('Import-Module').AddParameter('Name', $ModulePath).AddStatement()
         $null = $ps.AddCommand($Command).AddParameters($Parameters)
         $noInput = [System.Management.Automation.PSDataCollection[psobject]]::new()
         $noInput.Complete()

@@ -19,9 +19,7 @@ public sealed class FiberSqsDatasetInfo
         TotalRows = result.TotalRows;
         TotalBytes = result.TotalBytes;
         GroundTruth = result.GroundTruth;
-        var truth = result.GroundTruth;
-        Incident = $"{truth.PrimaryIncident.CircuitId} {truth.PrimaryIncident.Start} .. {truth.PrimaryIncident.End} ({truth.PrimaryIncident.Bursts.Count} bursts)";
-        TsoCalls = truth.TsoNoise.TotalCalls;
+        TsoCalls = result.GroundTruth.TsoNoise.TotalCalls;
         Validation = new FiberSqsValidationResult(validation);
         ValidationPassed = validation.Passed;
         ZipPath = result.ZipPath;
@@ -41,11 +39,10 @@ public sealed class FiberSqsDatasetInfo
     public long TotalRows { get; }
     public long TotalBytes { get; }
 
-    /// <summary>The answer key as written to ground_truth.json.</summary>
+    /// <summary>The answer key as written to ground_truth.json. Deliberately one property away and not in the default
+    /// view: a trainer often generates in front of the trainees.</summary>
     public GroundTruth GroundTruth { get; }
 
-    /// <summary>One-line summary of the primary incident.</summary>
-    public string Incident { get; }
     public long TsoCalls { get; }
 
     /// <summary>The checks run on the written files, as saved in validation_summary.json.</summary>

@@ -84,6 +84,51 @@ public sealed class ChdbTests(ChdbFixture fx) : IClassFixture<ChdbFixture>
         Assert.Equal(5L + 5 + (5 * 7), (long)report.Check("postload_views")!.Figure("actual_index_pattern_views")! + 5);
     }
 
+    [Theory]
+    [MemberData(nameof(ReadmeQueryTests.Queries), MemberType = typeof(ReadmeQueryTests))]
+    public void A_README_query_runs_as_written_on_the_current_engine(string comment) =>
+        Assert.NotEmpty(fx.Engine.Rows(ReadmeQueryTests.Query(comment).Sql));
+
+    [Fact]
+    public void Both_forms_of_the_READMEs_confusion_matrix_equal_the_answer_key_on_the_current_engine()
+    {
+        var noise = fx.Truth.TsoNoise.NoiseCounts;
+        var forms = ReadmeQueries.All().Where(q => q.Sql.Contains("fp_nonexistent_txn_id", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, forms.Count);
+        Assert.All(forms, q => Assert.Equal([noise["missing"], noise["fabricated"], noise["wrong_customer"], noise["clean"]],
+            fx.Engine.Rows(q.Sql)[0].Take(4).Select(TabSeparated.ParseInt64)));
+    }
+
+    [Fact]
+    public void The_post_load_sections_of_the_original_come_from_SQL_on_the_current_engine_too()
+    {
+        var sections = PostLoadValidator.Run(fx.Engine, ChdbFixture.Database, fx.Truth).Sections;
+        var noise = fx.Truth.TsoNoise.NoiseCounts;
+        Assert.Equal(noise["clean"], (long)sections["tso_tp_count"]!);
+        Assert.Equal(noise["wrong_customer"], (long)sections["tso_wrong_link_count"]!);
+        Assert.Equal(["post_fix", "pre_fix"], sections["fix_verification"]!.AsArray().Select(w => (string)w!["window"]!));
+        Assert.Equal("CKT-CEN-EAS-003", (string)sections["top_central_to_east_circuit_uplift"]![0]!["circuit_id"]!);
+        Assert.Equal(5, sections["incident_p95_multiplier"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void Queries_written_for_the_original_give_the_same_kind_of_answer()
+    {
+        // Timeouts across the primary circuit (every row of a cross-region transaction carries its circuit).
+        Assert.True(fx.Engine.Scalar("SELECT countIf(event='timeout' AND circuit_id='CKT-CEN-EAS-003') FROM fibersqs_prod.app_logs") > 50);
+        // success and escalated are true/false text; false only for timeouts.
+        Assert.Equal(fx.Engine.Scalar("SELECT countIf(event='timeout') FROM fibersqs_prod.app_logs"),
+            fx.Engine.Scalar("SELECT countIf(success='false') FROM fibersqs_prod.txn_facts"));
+        Assert.True(fx.Engine.Scalar("SELECT countIf(escalated='true') FROM fibersqs_prod.tso_calls") > 0);
+        Assert.Equal(0, fx.Engine.Scalar("SELECT countIf(escalated NOT IN ('true','false')) FROM fibersqs_prod.tso_calls"));
+        // The original's vocabularies.
+        Assert.Equal(0, fx.Engine.Scalar("SELECT countIf(issue_category NOT IN ('slow_provisioning','timeout','failure')) FROM fibersqs_prod.tso_calls"));
+        Assert.Equal(1, fx.Engine.Scalar("SELECT countIf(event_type='packet_loss_burst' AND severity='critical' AND circuit_id='CKT-CEN-EAS-003') FROM fibersqs_prod.network_events"));
+        Assert.Equal(0, fx.Engine.Scalar("SELECT count() FROM fibersqs_prod.service_metrics WHERE request_rate = 0"));
+        // Nothing crosses the primary after the reroute.
+        Assert.Equal(0, fx.Engine.Scalar("SELECT count() FROM fibersqs_prod.app_logs WHERE circuit_id='CKT-CEN-EAS-003' AND ts >= toDateTime64('2025-12-05 18:15:00', 6, 'UTC')"));
+    }
+
     [Fact]
     public void The_post_load_validator_catches_a_damaged_load()
     {

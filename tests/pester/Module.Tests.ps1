@@ -196,7 +196,6 @@ Describe 'Format views' {
             $text | Should -Match 'AppLogRows\s+: [\d,]+ \(target 2,000'
             $text | Should -Match 'Tables\s+: 5 \(Tier 1\)'
             $text | Should -Match 'Size\s+: [\d.]+ MB'
-            $text | Should -Match 'Incident\s+: CKT-CEN-EAS-003'
             $text | Should -Match 'Validation\s+: PASSED: (\d+) of \1 checks passed'
             $text | Should -Match 'Elapsed\s+: [\d.]+ s \(writing [\d.]+ s at [\d,]+ rows/s, validating [\d.]+ s\)'
             $text | Should -Not -Match 'GroundTruth'

@@ -69,6 +69,22 @@ Describe 'New-FiberSqsDataset' {
         It 'leaves no staging folder behind' {
             Get-ChildItem -LiteralPath $TestDrive -Force -Filter '.*fibersqs*' | Should -BeNullOrEmpty
         }
+
+        It 'shows no answer in its default console view, while the object carries the answer key one property away' {
+            # A trainer often generates in front of the trainees: neither the circuit nor a window may show.
+            $truth = $Result.GroundTruth
+            $answers = @($truth.PrimaryIncident.CircuitId, $truth.PrimaryIncident.RerouteCircuitId, 'CEN-EAS', 'burst', 'incident',
+                'cpu_spike', 'deployment_blip') +
+                @($truth.PrimaryIncident.Start, $truth.PrimaryIncident.End, $truth.PrimaryIncident.FixTime) + @($truth.Confounders.Start) |
+                ForEach-Object { $_ -replace '^(\d{4}-\d\d-\d\d)T(\d\d:\d\d).*$', '$1' }
+            foreach ($view in @(($Result | Out-String -Width 300), ($Result | Format-List | Out-String -Width 300), ($Result | Format-Table | Out-String -Width 300))) {
+                foreach ($answer in $answers | Where-Object { $_ -ne '2025-12-01' -and $_ -ne '2025-12-08' }) {
+                    $view | Should -Not -Match ([regex]::Escape($answer)) -Because "the default view must not give '$answer' away"
+                }
+            }
+            $Result.GroundTruth.PrimaryIncident.CircuitId | Should -Be 'CKT-CEN-EAS-003'
+            $Result.PSObject.Properties.Name | Should -Not -Contain 'Incident'
+        }
     }
 
     Context 'determinism' {

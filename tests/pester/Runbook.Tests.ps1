@@ -42,7 +42,7 @@ Describe 'Invoke-FiberSqsRegen.ps1' {
             $First.Text | Should -Match '== Report: \d+ post-load and \d+ file checks, 0 failed'
             $First.Text | Should -Match 'PASSED: dataset .*regen is loaded into fsq_runbook and valid'
             # The default views of the three results, as the runbook prints them.
-            $First.Text | Should -Match 'Incident\s+: CKT-CEN-EAS-003'
+            $First.Text | Should -Match 'TsoCalls\s+: [\d,]+'
             $First.Text | Should -Match 'Rows\s+: [\d,]+ loaded of [\d,]+ expected in 8 tables'
             $First.Text | Should -Match '(?m)^PASSED  .*regen$'
             # Step 3 checked the loaded database as well as the files.

@@ -16,7 +16,8 @@ public sealed record ClickHouseColumn(string Name, string Type, string? DefaultE
 /// How each table of <see cref="TableCatalog"/> is typed in ClickHouse (SPEC section 5): the CSV's columns in file
 /// order, then typed query columns. The typed columns are DEFAULT (not MATERIALIZED) columns, so <c>SELECT *</c>
 /// and views see them. Text stays String (LowCardinality where the server has it and the values repeat), the
-/// CSV's timestamps stay as their ISO text, numbers become Float64/Int64/UInt8, except app-log numbers that are
+/// CSV's timestamps stay as their ISO text, the true/false flags stay text as in the original (<c>success</c>,
+/// <c>escalated</c>), numbers become Float64/Int64, except app-log numbers that are
 /// empty on most rows, which stay text as in the original (their typed twin is <c>end_to_end_latency_ms_f64</c>).
 /// <c>app_logs.customer_id</c> is Nullable so that a LEFT JOIN that finds no log row yields NULL: that is what
 /// lets SPEC 5's confusion-matrix query count false positives.
@@ -38,7 +39,7 @@ public static class ClickHouseSchema
         "region", "cluster", "service", "host", "level", "transaction_type", "event", "dependency_region",
         "dependency_service", "error_code", "circuit_id", "src_region", "dst_region", "operation", "status",
         "customer_region", "issue_category", "issue_description", "service_type", "resolution_code", "event_type",
-        "severity", "origin_region", "txn_type",
+        "severity", "origin_region", "txn_type", "success", "escalated",
     ];
 
     /// <summary>Sort keys that suit the exercise's queries (region/type slices over time, circuits over time).</summary>
@@ -104,7 +105,6 @@ public static class ClickHouseSchema
         {
             ColumnKind.RealNumber => "Float64",
             ColumnKind.WholeNumber => "Int64",
-            ColumnKind.Flag => "UInt8",
             _ when NullableText.Contains(key) => "Nullable(String)",
             _ when dialect.HasLowCardinality && LowCardinalityNames.Contains(column.Name) => "LowCardinality(String)",
             _ => "String",

@@ -297,6 +297,36 @@ public sealed partial class ClickHouseSql
         $"WHERE src_region = {Literal(Scenario.PrimarySourceRegion)} AND dst_region = {Literal(Scenario.PrimaryDestinationRegion)}) " +
         "GROUP BY circuit_id ORDER BY uplift DESC, circuit_id";
 
+    // The original's post-load report (fix_verification, incident_p95_multiplier, top_central_to_east_circuit_uplift),
+    // with its definitions: the impacted slice over the whole week before and after the fix time; per region, p95
+    // before the incident against inside it; central→east circuits by p95 RTT before the incident against inside it.
+
+    /// <summary>The impacted slice's finished transactions before and after the fix time: period (post_fix, pre_fix),
+    /// p95, p99, timeout rate (4 decimals), count.</summary>
+    public string FixVerification() =>
+        "SELECT period, quantileTDigest(0.95)(end_to_end_latency_ms_f64), quantileTDigest(0.99)(end_to_end_latency_ms_f64), " +
+        "round(countIf(event = 'timeout') / count(), 4), count() FROM (" +
+        $"SELECT if(ts < {Time(Scenario.FixTime)}, 'pre_fix', 'post_fix') AS period, event, end_to_end_latency_ms_f64 FROM {AppLogs} " +
+        $"WHERE event IN ('completed', 'timeout') AND region = {Literal(Scenario.PrimarySourceRegion)} AND transaction_type IN {Affected}) " +
+        "GROUP BY period ORDER BY period";
+
+    /// <summary>Per region: provision/modify p95 before the incident, inside it, and their ratio (2 decimals).</summary>
+    public string IncidentP95Multiplier() =>
+        "SELECT region, b, i, round(if(b = 0, 0, i / b), 2) FROM (SELECT region, " +
+        $"quantileTDigestIf(0.95)(end_to_end_latency_ms_f64, ts < {Time(Scenario.IncidentStart)}) AS b, " +
+        $"quantileTDigestIf(0.95)(end_to_end_latency_ms_f64, ts >= {Time(Scenario.IncidentStart)} AND ts < {Time(Scenario.IncidentEnd)}) AS i " +
+        $"FROM {AppLogs} WHERE event IN ('completed', 'timeout') AND transaction_type IN {Affected} GROUP BY region) ORDER BY region";
+
+    /// <summary>The five central→east circuits with the highest p95 RTT uplift: circuit, source, destination, p95 before
+    /// the incident, inside it, ratio (2 decimals).</summary>
+    public string TopCircuitP95Uplift() =>
+        "SELECT circuit_id, s, d, b, i, round(if(b = 0, 0, i / b), 2) AS m FROM (SELECT circuit_id, any(src_region) AS s, any(dst_region) AS d, " +
+        $"quantileTDigestIf(0.95)(rtt_ms, ts < {Time(Scenario.IncidentStart)}) AS b, " +
+        $"quantileTDigestIf(0.95)(rtt_ms, ts >= {Time(Scenario.IncidentStart)} AND ts < {Time(Scenario.IncidentEnd)}) AS i " +
+        $"FROM {Qualified(TableCatalog.NetworkCircuitMetrics.Name)} " +
+        $"WHERE src_region = {Literal(Scenario.PrimarySourceRegion)} AND dst_region = {Literal(Scenario.PrimaryDestinationRegion)} GROUP BY circuit_id) " +
+        "ORDER BY m DESC, circuit_id LIMIT 5";
+
     /// <summary>App-log rows per region, through the table.</summary>
     public string AppLogRowsPerRegion() => $"SELECT region, count() FROM {AppLogs} GROUP BY region ORDER BY region";
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using FiberSqs.Core.Model;
 using FiberSqs.Core.Tables;
 using FiberSqs.Core.Validation;
@@ -95,7 +96,8 @@ public static class PostLoadValidator
         checks.Add(await run.Views(objects, days).ConfigureAwait(false));
         checks.Add(await run.Tier2(tables).ConfigureAwait(false));
         checks.Add(await run.TsoConfusionMatrix().ConfigureAwait(false));
-        return new ValidationReport(session.DisplayName + "/" + database, checks, clock.Elapsed);
+        var sections = await run.OriginalSections(checks).ConfigureAwait(false);
+        return new ValidationReport(session.DisplayName + "/" + database, checks, clock.Elapsed, sections);
     }
 
     private sealed class Runner(IClickHouseSession session, ClickHouseSql sql, GroundTruth? truth, CancellationToken cancel)
@@ -347,6 +349,73 @@ public static class PostLoadValidator
             return new ValidationCheck("postload_tier2_row_counts", ok, figures,
                 "all three Tier 2 tables hold ground_truth.json's rows; one txn_facts row per received transaction",
                 ok ? "Tier 2 tables are complete." : string.Join("; ", problems) + ".");
+        }
+
+        /// <summary>The original regen script's report sections, in its key names, every figure from SQL on the server:
+        /// impacted_slice_volume, fix_verification, incident_p95_multiplier, top_central_to_east_circuit_uplift, tso_postload,
+        /// and the confusion matrix's tso_* keys at the top level.</summary>
+        public async Task<JsonObject> OriginalSections(IReadOnlyList<ValidationCheck> checks)
+        {
+            var rpm = checks.First(c => c.Name == "postload_impacted_slice_rpm");
+            var fix = new JsonArray();
+            foreach (var r in await Query(sql.FixVerification()).ConfigureAwait(false))
+            {
+                fix.Add(new JsonObject
+                {
+                    ["window"] = r[0], ["p95_latency_ms"] = R(D(r[1]), 2), ["p99_latency_ms"] = R(D(r[2]), 2),
+                    ["timeout_rate"] = D(r[3]), ["n"] = L(r[4]),
+                });
+            }
+
+            var regions = new JsonArray();
+            foreach (var r in await Query(sql.IncidentP95Multiplier()).ConfigureAwait(false))
+            {
+                regions.Add(new JsonObject { ["region"] = r[0], ["p95_baseline"] = R(D(r[1]), 2), ["p95_incident"] = R(D(r[2]), 2), ["p95_multiplier"] = D(r[3]) });
+            }
+
+            var circuits = new JsonArray();
+            foreach (var r in await Query(sql.TopCircuitP95Uplift()).ConfigureAwait(false))
+            {
+                circuits.Add(new JsonObject
+                {
+                    ["circuit_id"] = r[0], ["src_region"] = r[1], ["dst_region"] = r[2],
+                    ["p95_baseline"] = R(D(r[3]), 2), ["p95_incident"] = R(D(r[4]), 2), ["p95_multiplier"] = D(r[5]),
+                });
+            }
+
+            var m = checks.First(c => c.Name == "postload_tso_confusion_matrix");
+            long F(string name) => m.Figure(name) is long v ? v : 0;
+            long tp = F("tp"), fn = F("fn_missing_txn_id"), fp = F("fp_nonexistent_txn_id"), wrong = F("wrong_link"), total = F("total_calls");
+            double Ratio(long a, long b) => b == 0 ? 0 : Math.Round((double)a / b, 4);
+            var confusion = new JsonObject
+            {
+                ["tso_tp_count"] = tp, ["tso_fn_count"] = fn, ["tso_fp_count"] = fp, ["tso_wrong_link_count"] = wrong,
+                ["tso_fn_rate"] = Ratio(fn, total), ["tso_fp_rate_non_empty"] = Ratio(fp, total - fn),
+                ["tso_wrong_link_rate_joined"] = Ratio(wrong, tp + wrong), ["tso_tp_rate"] = Ratio(tp, total),
+            };
+            var sections = new JsonObject
+            {
+                ["impacted_slice_volume"] = new JsonObject
+                {
+                    ["median_rpm"] = (double?)rpm.Figure("median_rpm"), ["p95_rpm"] = (double?)rpm.Figure("p95_rpm"), ["max_rpm"] = (long?)rpm.Figure("max_rpm"),
+                },
+                ["fix_verification"] = fix,
+                ["incident_p95_multiplier"] = regions,
+                ["top_central_to_east_circuit_uplift"] = circuits,
+                ["tso_postload"] = new JsonObject
+                {
+                    ["missing"] = new JsonObject { ["missing_rate"] = Ratio(fn, total), ["total"] = total },
+                    ["nonexistent"] = new JsonObject { ["nonexistent_rate"] = Ratio(fp, total - fn) },
+                    ["customer_mismatch"] = new JsonObject { ["mismatch_rate"] = Ratio(wrong, tp + wrong) },
+                    ["confusion_matrix"] = confusion.DeepClone(),
+                },
+            };
+            foreach (var (key, value) in confusion)
+            {
+                sections[key] = value?.DeepClone();
+            }
+
+            return sections;
         }
 
         public async Task<ValidationCheck> TsoConfusionMatrix()

@@ -15,10 +15,13 @@ public sealed class ArrivalPlan
     private readonly int[] _counts;
     private readonly long[] _firstSeq;
 
-    private ArrivalPlan(int[] counts, long[] firstSeq, long total, double rowsPerTransaction)
+    private readonly double[] _load;
+
+    private ArrivalPlan(int[] counts, long[] firstSeq, double[] load, long total, double rowsPerTransaction)
     {
         _counts = counts;
         _firstSeq = firstSeq;
+        _load = load;
         Transactions = total;
         ExpectedRowsPerTransaction = rowsPerTransaction;
     }
@@ -34,6 +37,10 @@ public sealed class ArrivalPlan
     public int CountAt(int minute) => _counts[minute];
 
     public long FirstSeqAt(int minute) => _firstSeq[minute];
+
+    /// <summary>The minute's traffic relative to the week's mean (1 = average), whatever the scale: what host
+    /// metrics follow.</summary>
+    public double LoadAt(int minute) => _load[minute];
 
     public static double Diurnal(long ticks)
     {
@@ -94,6 +101,7 @@ public sealed class ArrivalPlan
         }
 
         firstSeq[minutes] = assigned + 1;
-        return new ArrivalPlan(counts, firstSeq, assigned, rowsPerTransaction);
+        var mean = weightSum / minutes;
+        return new ArrivalPlan(counts, firstSeq, [.. weights.Select(w => w / mean)], assigned, rowsPerTransaction);
     }
 }

@@ -2,14 +2,16 @@ using FiberSqs.Core.Model;
 
 namespace FiberSqs.Core.Generation;
 
-/// <summary>One network circuit and its baseline figures.</summary>
-public sealed record Circuit(string Id, int Source, int Destination, double BaseRttMs, double BaseLossPct,
+/// <summary>One network circuit and its baseline figures; <paramref name="Index"/> is its place in <see cref="CircuitInventory.All"/>.</summary>
+public sealed record Circuit(int Index, string Id, int Source, int Destination, double BaseRttMs, double BaseLossPct,
     double BaseRetransmitsPerS, double BaseThroughputMbps, bool IsPrimary)
 {
     internal byte[] IdUtf8 { get; } = Utf8Text.Bytes(Id);
 }
 
-/// <summary>The primary circuit plus one circuit per ordered region pair (CKT-&lt;SRC3&gt;-&lt;DST3&gt;-&lt;210..298&gt;).</summary>
+/// <summary>The primary circuit plus one circuit per ordered region pair (CKT-&lt;SRC3&gt;-&lt;DST3&gt;-&lt;210..298&gt;),
+/// with the original's baseline ranges. The pair circuit of the primary's regions is its healthy alternate: the
+/// reroute at the fix time moves the impacted flows onto it.</summary>
 public sealed class CircuitInventory
 {
     private readonly Circuit[,] _byPair;
@@ -25,6 +27,9 @@ public sealed class CircuitInventory
 
     public Circuit Primary => All[0];
 
+    /// <summary>Where the impacted flows go at the fix time: the other circuit of the primary's region pair.</summary>
+    public Circuit Alternate => ForPair(Primary.Source, Primary.Destination);
+
     /// <summary>The non-incident circuit of an ordered region pair.</summary>
     public Circuit ForPair(int source, int destination) => _byPair[source, destination];
 
@@ -34,7 +39,7 @@ public sealed class CircuitInventory
         var regions = Scenario.Regions;
         var all = new List<Circuit>
         {
-            new(Scenario.PrimaryCircuitId, 2, 0, 18, 0.0002, 8, 360, IsPrimary: true),
+            new(0, Scenario.PrimaryCircuitId, ModelParameters.CentralRegion, ModelParameters.EastRegion, 18, 0.0002, 8, 360, IsPrimary: true),
         };
         var byPair = new Circuit[regions.Count, regions.Count];
         for (var s = 0; s < regions.Count; s++)
@@ -47,8 +52,8 @@ public sealed class CircuitInventory
                 }
 
                 var id = $"CKT-{Scenario.RegionCode(regions[s])}-{Scenario.RegionCode(regions[d])}-{prng.IntInclusive(210, 298)}";
-                var circuit = new Circuit(id, s, d, prng.Uniform(20, 45), prng.Uniform(0.0002, 0.002),
-                    prng.Uniform(3, 12), prng.Uniform(400, 1000), IsPrimary: false);
+                var circuit = new Circuit(all.Count, id, s, d, prng.Uniform(20, 45), prng.Uniform(0.00005, 0.0004),
+                    prng.Uniform(3, 12), prng.Uniform(300, 650), IsPrimary: false);
                 all.Add(circuit);
                 byPair[s, d] = circuit;
             }

@@ -74,7 +74,7 @@ public static class DatasetGenerator
             if (options.EnableTier2)
             {
                 using var csv = new CsvRowWriter(files[TableCatalog.NetworkEvents]);
-                new NetworkEventsTableWriter(csv).Write(options.Seed, context.Bursts, context.Circuits);
+                new NetworkEventsTableWriter(csv).Write(context.Events);
                 csv.Flush();
                 rows[TableCatalog.NetworkEvents] = csv.Rows;
             }
@@ -134,7 +134,8 @@ public static class DatasetGenerator
         return file;
     }
 
-    private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>The answer key's timestamps, as the original writes them: 2025-12-03T12:20:00.000000Z.</summary>
+    private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     private static GroundTruth BuildGroundTruth(DatasetOptions options, GenerationContext context, GenerationStats stats,
         TsoNoise tso, List<TableFileInfo> tables)
@@ -143,6 +144,10 @@ public static class DatasetGenerator
         var appRows = tables.First(t => t.Table == TableCatalog.AppLogs.Name).Rows;
         var p50 = stats.OutsideIncidents.Quantile(0.50);
         var p99 = stats.OutsideIncidents.Quantile(0.99);
+        var impactedTimeoutRate = Rate(stats.ImpactedTimeouts, stats.ImpactedTransactions);
+        var durations = Enumerable.Range(0, bursts.Count).Select(i => (bursts.End(i) - bursts.Start(i)).TotalMinutes).ToList();
+        var intervals = Enumerable.Range(1, Math.Max(0, bursts.Count - 1)).Select(i => (bursts.Start(i) - bursts.Start(i - 1)).TotalMinutes).ToList();
+        var multiplier = stats.ImpactedDependencyMultiplier;
         return new GroundTruth
         {
             TimeRange = new TimeRange { Start = Iso(Scenario.WindowStart), End = Iso(Scenario.WindowEnd) },
@@ -152,6 +157,7 @@ public static class DatasetGenerator
                 End = Iso(Scenario.IncidentEnd),
                 FixTime = Iso(Scenario.FixTime),
                 AffectedTransactionTypes = [.. Scenario.AffectedTransactionTypes],
+                RerouteCircuitId = context.Circuits.Alternate.Id,
                 Bursts = [.. Enumerable.Range(0, bursts.Count).Select(i => new Burst { Start = Iso(bursts.Start(i)), End = Iso(bursts.End(i)) })],
                 Observed = new IncidentObservations
                 {
@@ -160,7 +166,7 @@ public static class DatasetGenerator
                     PrimaryRttUplift = stats.PrimaryRttBaseline.Mean == 0 ? 0
                         : Math.Round(stats.PrimaryRttBurst.Mean / stats.PrimaryRttBaseline.Mean, 3),
                     ImpactedTransactions = stats.ImpactedTransactions,
-                    ImpactedTimeoutRate = Rate(stats.ImpactedTimeouts, stats.ImpactedTransactions),
+                    ImpactedTimeoutRate = impactedTimeoutRate,
                     BaselineTimeoutRate = Rate(stats.BaselineTimeouts, stats.BaselineTransactions),
                     ImpactedDependencyLatencyMeanMs = Math.Round(stats.ImpactedDependencyMs.Mean, 3),
                     BaselineDependencyLatencyMeanMs = Math.Round(stats.BaselineDependencyMs.Mean, 3),
@@ -168,18 +174,10 @@ public static class DatasetGenerator
             },
             Confounders =
             [
-                new Confounder
-                {
-                    Name = "central_cpu_spike", Start = Iso(Scenario.CpuSpikeStart), End = Iso(Scenario.CpuSpikeEnd),
-                    Component = "infra", Region = "central",
-                    Description = "CPU on every central host at 75-97% for 90 minutes; central transactions slow down a little. Not network, and before the incident.",
-                },
-                new Confounder
-                {
-                    Name = "west_deployment_blip", Start = Iso(Scenario.BlipStart), End = Iso(Scenario.BlipEnd),
-                    Component = "deployment", Region = "west",
-                    Description = "A west deployment raises host network errors for an hour; west transactions slow down a little. After the fix.",
-                },
+                Confounder(stats, 0, "central_cpu_spike", Scenario.CpuSpikeStart, Scenario.CpuSpikeEnd, "infra", "central",
+                    "Short CPU saturation on central hosts (75-97% on every one of them)", impactedTimeoutRate),
+                Confounder(stats, 1, "west_deployment_blip", Scenario.BlipStart, Scenario.BlipEnd, "app", "west",
+                    "Deployment-induced latency bump in west (host network errors rise)", impactedTimeoutRate),
             ],
             Generation = new GenerationInfo
             {
@@ -189,6 +187,14 @@ public static class DatasetGenerator
                 RowCounts = tables.ToDictionary(t => t.Table, t => t.Rows),
                 Parameters = new GenerationParameters
                 {
+                    IncidentBurstIntervalMinutes = intervals.Count == 0 ? 0 : Math.Round(intervals.Average(), 2),
+                    IncidentBurstDurationMinutes = durations.Count == 0 ? [] : [Math.Round(durations.Min(), 2), Math.Round(durations.Max(), 2)],
+                    NetworkBaselineRttMs = Math.Round(stats.PrimaryRttBaseline.Mean, 2),
+                    NetworkBurstRttRangeMs = stats.PrimaryRttBurst.Count == 0 ? []
+                        : [Math.Round(stats.PrimaryRttBurst.Min, 2), Math.Round(stats.PrimaryRttBurst.Max, 2)],
+                    DependencyLatencyMultiplier = multiplier.Count == 0 ? [] : [Math.Round(multiplier.Min, 2), Math.Round(multiplier.Max, 2)],
+                    OrchestrationTimeoutMs = ModelParameters.OrchestrationTimeoutMs,
+                    DependencyTimeoutMs = ModelParameters.DependencyTimeoutMs,
                     AppLogRows = options.AppLogRows,
                     ScaleLogs = options.ScaleLogs,
                     AppLogRowsTarget = options.AppLogRowTarget,
@@ -201,11 +207,38 @@ public static class DatasetGenerator
                     LatencyP50MsOutsideIncidents = Math.Round(p50, 1),
                     LatencyP99MsOutsideIncidents = Math.Round(p99, 1),
                     LatencyTailRatio = p50 == 0 ? 0 : Math.Round(p99 / p50, 3),
-                    HostsPerRegion = Scenario.HostsPerRegion,
+                    HostsByRegion = Scenario.Regions.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => Scenario.HostsPerRegion[x.i]),
                     Circuits = context.Circuits.All.Count,
                 },
+                HostInventory = Scenario.Regions.Select((r, i) => (r, i)).ToDictionary(x => x.r,
+                    x => Enumerable.Range(1, Scenario.HostsPerRegion[x.i]).Select(n => Scenario.HostName(x.r, n)).ToList()),
             },
             TsoNoise = tso,
+        };
+    }
+
+    /// <summary>A confounder of the key, with its measured effect beside the original's words.</summary>
+    private static Confounder Confounder(GenerationStats stats, int index, string name, DateTime start, DateTime end,
+        string component, string region, string description, double impactedTimeoutRate)
+    {
+        var inside = stats.ConfounderInside[index];
+        var outside = stats.ConfounderOutside[index];
+        var p95In = inside.Latency.Quantile(0.95);
+        var p95Out = outside.Latency.Quantile(0.95);
+        var rateIn = Rate(inside.Timeouts, inside.Transactions);
+        return new Confounder
+        {
+            Name = name, Start = Iso(start), End = Iso(end), Component = component, Region = region, Description = description,
+            Observed = new ConfounderObservations
+            {
+                TransactionsInside = inside.Transactions,
+                TimeoutRateInside = rateIn,
+                TimeoutRateOutside = Rate(outside.Timeouts, outside.Transactions),
+                P95LatencyMsInside = Math.Round(p95In, 1),
+                P95LatencyMsOutside = Math.Round(p95Out, 1),
+                P95LatencyMultiplier = p95Out == 0 ? 0 : Math.Round(p95In / p95Out, 3),
+                TimeoutRateVsIncident = impactedTimeoutRate == 0 ? 0 : Math.Round(rateIn / impactedTimeoutRate, 3),
+            },
         };
     }
 

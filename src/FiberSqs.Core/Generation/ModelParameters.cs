@@ -20,6 +20,26 @@ internal static class ModelParameters
 
     public const double CrossRegionShare = 0.08;
 
+    // Dependency latency per call, × the base latency: the primary circuit outside bursts U(0.9, 1.6), in a burst
+    // U(5, 12); the other circuits U(0.8, 1.8) (the original's range for them).
+    public const double PrimaryDependencyMin = 0.9, PrimaryDependencyMax = 1.6;
+    public const double BurstDependencyMin = 5, BurstDependencyMax = 12;
+    public const double OtherDependencyMin = 0.8, OtherDependencyMax = 1.8;
+
+    /// <summary>A local transaction that has not finished this long after it was received ends ORCH_TIMEOUT (504).</summary>
+    public const double OrchestrationTimeoutMs = 3000;
+
+    /// <summary>A dependency call that has not answered this long after it was sent is abandoned: DEP_TIMEOUT when it
+    /// was the transaction's last attempt. Above the slowest answer a burst gives (12 × 420 ms), so every answered
+    /// call is under it.</summary>
+    public const double DependencyTimeoutMs = 6000;
+
+    /// <summary>The api's 504 goes out this many ms (uniform) after the timeout fires.</summary>
+    public const double TimeoutResponseMinMs = 1, TimeoutResponseMaxMs = 25;
+
+    /// <summary>The client's retry row follows a timeout by this many ms (uniform).</summary>
+    public const double RetryRowMinMs = 50, RetryRowMaxMs = 550;
+
     // Service time (the part of end-to-end latency outside dependency calls): log-normal, heavy-tailed so that
     // p99/p50 >= 5 outside incidents (the original's heavy-tail helper was never called).
     public const double ServiceTimeMu = -0.25;
@@ -37,6 +57,16 @@ internal static class ModelParameters
     public const double TsoTimeout = 0.03;
     public const double TsoOther = 0.01;
 
+    /// <summary>Of the calls the class probability gives a transaction the customer found fine (fast, completed),
+    /// this share is made; the rest go to the next slow or failed transaction of the same class, so each class keeps
+    /// its call volume while calls follow what customers lived (docs/data-contract.md, realism).</summary>
+    public const double TsoFineKept = 0.15;
+
+    /// <summary>A transaction is slow for its customer above 2.5 × its base latency, plus its dependency's healthy
+    /// upper bound (1.6 × base) when it crosses regions.</summary>
+    public static double SlowThresholdMs(int type, bool crossRegion) =>
+        BaseLatency(type) * (2.5 + (crossRegion ? PrimaryDependencyMax : 0));
+
     public const double TsoMissingRate = 0.027;
     public const double TsoFabricatedRate = 0.0015;
     public const double TsoWrongLinkRate = 0.005;
@@ -51,6 +81,14 @@ internal static class ModelParameters
     public static double BaseLatency(int type) => IsAffectedType(type) ? BaseLatencyAffectedMs : BaseLatencyOtherMs;
 
     public static double[] TypeWeights(int region) => region == CentralRegion ? TypeWeightsCentral : TypeWeightsElsewhere;
+
+    /// <summary>The confounders' regions, in ground_truth.json order (CPU spike, deployment blip).</summary>
+    public static readonly int[] ConfounderRegions = [CentralRegion, WestRegion];
+
+    /// <summary>True when the instant is inside confounder <paramref name="confounder"/>'s window.</summary>
+    public static bool InConfounderWindow(int confounder, long ticks) => confounder == 0
+        ? ticks >= Model.Scenario.CpuSpikeStart.Ticks && ticks < Model.Scenario.CpuSpikeEnd.Ticks
+        : ticks >= Model.Scenario.BlipStart.Ticks && ticks < Model.Scenario.BlipEnd.Ticks;
 
     /// <summary>True when the region is inside a confounder window at that instant.</summary>
     public static bool InConfounder(int region, long ticks) =>

@@ -10,7 +10,7 @@ namespace FiberSqs.Core.Generation;
 public struct Prng
 {
     /// <summary>Recorded in ground_truth.json; bump when any sampler or stream layout changes the output.</summary>
-    public const string AlgorithmVersion = "xoshiro256** (SplitMix64 seeding, per table and hour-shard streams; portable exp, log, sin, cos) v2";
+    public const string AlgorithmVersion = "xoshiro256** (SplitMix64 seeding, per table and hour-shard streams; portable exp, log, sin, cos) v3";
 
     private ulong _s0, _s1, _s2, _s3;
 

@@ -14,18 +14,18 @@ internal sealed class ShardGenerator(GenerationContext context)
         var seed = context.Options.Seed;
         var shard = output.Shard;
         var txPrng = Prng.Create(seed, StreamId.Transactions, shard);
-        var skewPrng = Prng.Create(seed, StreamId.LogSkew, shard);
         var tsoPrng = Prng.Create(seed, StreamId.TsoCalls, shard);
         var circuitPrng = Prng.Create(seed, StreamId.Circuits, shard);
         var hostPrng = Prng.Create(seed, StreamId.Hosts, shard);
+        var calls = new TsoCallDecider();
 
         var writers = output.Buffers.ToDictionary(kv => kv.Key, kv => new CsvRowWriter(kv.Value));
         try
         {
             var appLogs = new AppLogTableWriter(writers[TableCatalog.AppLogs]);
             var spans = new TraceSpanTableWriter(writers[TableCatalog.TraceSpans]);
-            var circuits = new CircuitMetricsTableWriter(writers[TableCatalog.NetworkCircuitMetrics], context.Circuits, context.Bursts);
-            var hosts = new HostMetricsTableWriter(writers[TableCatalog.InfraHostMetrics]);
+            var circuits = new CircuitMetricsTableWriter(writers[TableCatalog.NetworkCircuitMetrics], context.Circuits, context.Bursts, context.Events);
+            var hosts = new HostMetricsTableWriter(writers[TableCatalog.InfraHostMetrics], context.Hosts, context.Plan);
             var tier2 = context.Options.EnableTier2;
             var facts = tier2 ? new TxnFactTableWriter(writers[TableCatalog.TxnFacts]) : null;
             var service = tier2 ? new ServiceMetricsTableWriter(writers[TableCatalog.ServiceMetrics]) : null;
@@ -52,12 +52,12 @@ internal sealed class ShardGenerator(GenerationContext context)
                 {
                     context.Sampler.Sample(ref txPrng, tx, seq, minuteTicks + offsets[i]);
                     context.Ids.Fill(tx);
-                    appLogs.Write(tx, ref skewPrng);
+                    appLogs.Write(tx);
                     spans.Write(tx);
                     facts?.Write(tx);
                     service?.Add(tx);
                     Observe(tx, output);
-                    MaybeCall(tx, ref tsoPrng, output);
+                    MaybeCall(tx, calls, ref tsoPrng, output);
                 }
 
                 service?.FlushMinute(minuteTicks);
@@ -90,9 +90,14 @@ internal sealed class ShardGenerator(GenerationContext context)
         {
             stats.ImpactedTransactions++;
             stats.ImpactedTimeouts += tx.IsTimeout ? 1 : 0;
+            var baseMs = ModelParameters.BaseLatency(tx.Type);
             for (var a = 0; a < tx.Attempts; a++)
             {
                 stats.ImpactedDependencyMs.Add(tx.DependencyMs[a]);
+                if (!(tx.IsTimeout && a == tx.Attempts - 1))
+                {
+                    stats.ImpactedDependencyMultiplier.Add(tx.DependencyMs[a] / baseMs);
+                }
             }
         }
         else
@@ -111,6 +116,23 @@ internal sealed class ShardGenerator(GenerationContext context)
             {
                 stats.OutsideIncidents.Add(tx.EndToEndMs);
             }
+
+            for (var c = 0; c < GenerationStats.ConfounderCount; c++)
+            {
+                if (tx.Region != ModelParameters.ConfounderRegions[c])
+                {
+                    continue;
+                }
+
+                if (ModelParameters.InConfounderWindow(c, tx.StartTicks))
+                {
+                    stats.ConfounderInside[c].Add(tx);
+                }
+                else if (!tx.Confounder)
+                {
+                    stats.ConfounderOutside[c].Add(tx);
+                }
+            }
         }
 
         var endMinute = (int)((tx.EndTicks - Scenario.WindowStart.Ticks) / TimeSpan.TicksPerMinute);
@@ -119,17 +141,12 @@ internal sealed class ShardGenerator(GenerationContext context)
     }
 
     /// <summary>Decides whether the customer calls TSO about this transaction, and when.</summary>
-    private static void MaybeCall(Transaction tx, ref Prng prng, ShardOutput output)
+    private static void MaybeCall(Transaction tx, TsoCallDecider calls, ref Prng prng, ShardOutput output)
     {
-        var central = tx.Region == ModelParameters.CentralRegion && ModelParameters.IsAffectedType(tx.Type);
-        var p = tx.BurstImpacted ? ModelParameters.TsoImpacted
-            : central ? ModelParameters.TsoAffectedOther
-            : tx.Confounder ? ModelParameters.TsoConfounder
-            : tx.IsTimeout ? ModelParameters.TsoTimeout
-            : ModelParameters.TsoOther;
-        var u = prng.NextDouble();
+        var experience = TsoCallDecider.Experience(tx);
+        var calling = calls.Calls(tx, experience, ref prng);
         var delayMinutes = prng.Uniform(5, 120);
-        if (u >= p)
+        if (!calling)
         {
             return;
         }
@@ -144,6 +161,6 @@ internal sealed class ShardGenerator(GenerationContext context)
         }
 
         output.TsoCandidates.Add(new TsoCandidate(tx.Seq, tx.StartTicks, end, call, tx.Region, tx.Type, tx.Customer,
-            tx.BurstImpacted, tx.Confounder, tx.IsTimeout));
+            tx.BurstImpacted, tx.Confounder, experience));
     }
 }

@@ -10,6 +10,7 @@ public enum StreamId
     Arrivals = 2,
     CircuitSetup = 3,
     Transactions = 4,
+    /// <summary>Retired (v2 drew a clock skew per log line; hosts now have their own clocks, see HostFleet).</summary>
     LogSkew = 5,
     Circuits = 6,
     Hosts = 7,
@@ -17,4 +18,6 @@ public enum StreamId
     TsoNoise = 9,
     NetworkEvents = 10,
     IdScramble = 11,
+    HostSetup = 12,
+    NetworkEventPlan = 13,
 }

@@ -39,6 +39,12 @@ internal sealed class Transaction
     public double ServiceMs;
     public double EndToEndMs;
 
+    /// <summary>The host clock's error at the start (every app-log row of the transaction carries it, so its rows stay in order).</summary>
+    public long ClockOffsetTicks;
+
+    /// <summary>After a timeout, how long until the client's retry row.</summary>
+    public double RetryRowDelayMs;
+
     /// <summary>TX-yyyyMMddHHmmss-NNNNNNN as UTF-8.</summary>
     public readonly byte[] Id = new byte[Utf8Text.TransactionIdLength];
 
@@ -52,6 +58,12 @@ internal sealed class Transaction
     public long EndTicks => StartTicks + MsToTicks(EndToEndMs);
 
     public bool IsTimeout => Outcome == Outcome.Timeout;
+
+    /// <summary>True time of the last row the transaction logs (the retry row after a timeout, else the final row).</summary>
+    public long LastRowTicks => EndTicks + (IsTimeout ? MsToTicks(RetryRowDelayMs) : 0);
+
+    /// <summary>Made more than one attempt.</summary>
+    public bool Retried => Attempts > 1;
 
     public static long MsToTicks(double ms) => (long)(ms * TimeSpan.TicksPerMillisecond);
 

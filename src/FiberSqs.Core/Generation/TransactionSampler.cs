@@ -2,18 +2,20 @@ using FiberSqs.Core.Model;
 
 namespace FiberSqs.Core.Generation;
 
-/// <summary>Samples transactions (SPEC section 3) from a shard's transaction stream.</summary>
+/// <summary>Samples transactions (the model in docs/data-contract.md) from a shard's transaction stream.</summary>
 internal sealed class TransactionSampler
 {
     private readonly BurstSchedule _bursts;
     private readonly CircuitInventory _circuits;
+    private readonly HostFleet _hosts;
     private readonly double[][] _typeCumulative;
     private readonly double[] _regionCumulative;
 
-    public TransactionSampler(BurstSchedule bursts, CircuitInventory circuits)
+    public TransactionSampler(BurstSchedule bursts, CircuitInventory circuits, HostFleet hosts)
     {
         _bursts = bursts;
         _circuits = circuits;
+        _hosts = hosts;
         _regionCumulative = Cumulative([.. Scenario.OriginWeights]);
         _typeCumulative = [.. Enumerable.Range(0, Scenario.Regions.Count).Select(r => Cumulative(ModelParameters.TypeWeights(r)))];
     }
@@ -41,7 +43,8 @@ internal sealed class TransactionSampler
         tx.Region = region;
         tx.Type = type;
         tx.Customer = (region + 1) * 10_000_000 + prng.NextInt(ModelParameters.CustomersPerRegion);
-        tx.Host = 1 + prng.NextInt(Scenario.HostsPerRegion);
+        tx.Host = 1 + prng.NextInt(HostFleet.Count(region));
+        tx.ClockOffsetTicks = _hosts.ClockOffsetTicks(region, tx.Host, startTicks);
 
         var affected = ModelParameters.IsAffectedType(type);
         if (region == ModelParameters.CentralRegion && affected)
@@ -95,8 +98,9 @@ internal sealed class TransactionSampler
         for (var a = 0; a < tx.Attempts; a++)
         {
             tx.DependencyMs[a] = !tx.CrossRegion ? 0
-                : tx.BurstImpacted ? baseMs * prng.Uniform(5, 12)
-                : baseMs * prng.Uniform(0.9, 1.6);
+                : tx.BurstImpacted ? baseMs * prng.Uniform(ModelParameters.BurstDependencyMin, ModelParameters.BurstDependencyMax)
+                : tx.Circuit!.IsPrimary ? baseMs * prng.Uniform(ModelParameters.PrimaryDependencyMin, ModelParameters.PrimaryDependencyMax)
+                : baseMs * prng.Uniform(ModelParameters.OtherDependencyMin, ModelParameters.OtherDependencyMax);
             // Worker time after the call, plus a back-off before the next attempt.
             tx.GapMs[a] = prng.Uniform(1, 10) + (a < tx.Attempts - 1 ? prng.Uniform(50, 300) : 0);
         }
@@ -112,23 +116,67 @@ internal sealed class TransactionSampler
         }
 
         tx.ServiceMs = service;
-        tx.EndToEndMs = tx.AttemptStartMs(tx.Attempts) + service;
-
         var u = prng.NextDouble();
         tx.Outcome = u < timeout ? Outcome.Timeout
             : u < timeout + (1 - timeout) * ModelParameters.RetryOutcomeShare ? Outcome.RetryLater
             : Outcome.Completed;
+        var response = prng.Uniform(ModelParameters.TimeoutResponseMinMs, ModelParameters.TimeoutResponseMaxMs);
+        tx.RetryRowDelayMs = prng.Uniform(ModelParameters.RetryRowMinMs, ModelParameters.RetryRowMaxMs);
+        tx.EndToEndMs = tx.AttemptStartMs(tx.Attempts) + tx.ServiceMs;
+
+        // A local transaction still running at the orchestration timeout is a timeout, whatever was drawn.
+        if (!tx.CrossRegion && tx.EndToEndMs >= ModelParameters.OrchestrationTimeoutMs)
+        {
+            tx.Outcome = Outcome.Timeout;
+        }
+
+        if (tx.IsTimeout)
+        {
+            EndAtTheTimeout(tx, response);
+        }
 
         FitInsideWindow(tx);
+        Reroute(tx);
         Utf8Text.TransactionId(tx.Id, tx.StartTicks, tx.Seq);
     }
 
-    /// <summary>A transaction that would run past the window's end is compressed to end before it.</summary>
+    /// <summary>A timeout lasts its timeout: the last dependency call hangs until the dependency timeout (cross-region),
+    /// or the work runs until the orchestration timeout (local); the 504 goes out right after.</summary>
+    private static void EndAtTheTimeout(Transaction tx, double responseMs)
+    {
+        var last = tx.Attempts - 1;
+        if (tx.CrossRegion)
+        {
+            tx.DependencyMs[last] = ModelParameters.DependencyTimeoutMs;
+            tx.GapMs[last] = responseMs;
+            tx.ServiceMs = 0;
+        }
+        else
+        {
+            tx.ServiceMs = ModelParameters.OrchestrationTimeoutMs + responseMs - tx.AttemptStartMs(tx.Attempts);
+        }
+
+        tx.EndToEndMs = tx.AttemptStartMs(tx.Attempts) + tx.ServiceMs;
+    }
+
+    /// <summary>From the fix time on the impacted flows use the healthy alternate circuit of the same region pair:
+    /// a transaction on the primary whose last row (with its host's clock error) would land at or after the fix time
+    /// runs over the alternate, so nothing crosses the primary after the reroute.</summary>
+    private void Reroute(Transaction tx)
+    {
+        if (tx.Circuit is { IsPrimary: true } && tx.LastRowTicks + HostFleet.MaxClockOffsetTicks >= Scenario.FixTime.Ticks)
+        {
+            tx.Circuit = _circuits.ForPair(tx.Region, tx.DependencyRegion);
+        }
+    }
+
+    /// <summary>A transaction that would run past the window's end is compressed to end before it. Only transactions
+    /// of the last minute can need it, and those have tens of seconds: a timeout is never compressed below its timeout.</summary>
     private static void FitInsideWindow(Transaction tx)
     {
         var room = (Scenario.WindowEnd.Ticks - tx.StartTicks) / (double)TimeSpan.TicksPerMillisecond
             - ModelParameters.EndGuardSeconds * 1000;
-        if (tx.EndToEndMs <= room)
+        if (tx.EndToEndMs <= room || tx.IsTimeout)
         {
             return;
         }

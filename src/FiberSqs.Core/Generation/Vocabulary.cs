@@ -8,13 +8,13 @@ internal static class Vocabulary
     private static byte[] B(string s) => Utf8Text.Bytes(s);
 
     public static readonly byte[][] Regions = [.. Scenario.Regions.Select(B)];
-    public static readonly byte[][] Clusters = [.. Scenario.Regions.Select(r => B($"fibersqs-{r}-prod"))];
+    public static readonly byte[][] Clusters = [.. Scenario.Regions.Select(r => B($"fibersqs-prod-{r}"))];
     public static readonly byte[][] Types = [.. Scenario.TransactionTypes.Select(B)];
     public static readonly byte[][] ServiceTypes = [.. ModelParameters.ServiceTypes.Select(B)];
 
-    /// <summary>[region][1..12]: one host inventory for app logs and infra metrics.</summary>
+    /// <summary>[region][1..n]: one host inventory for app logs and infra metrics.</summary>
     public static readonly byte[][][] Hosts =
-        [.. Scenario.Regions.Select(r => Enumerable.Range(0, Scenario.HostsPerRegion + 1).Select(n => B(Scenario.HostName(r, n))).ToArray())];
+        [.. Scenario.Regions.Select((r, i) => Enumerable.Range(0, Scenario.HostsPerRegion[i] + 1).Select(n => B(Scenario.HostName(r, n))).ToArray())];
 
     public static readonly byte[] Api = B("api");
     public static readonly byte[] Orchestrator = B("orchestrator");
@@ -37,7 +37,6 @@ internal static class Vocabulary
 
     public static readonly byte[] DepTimeout = B("DEP_TIMEOUT");
     public static readonly byte[] OrchTimeout = B("ORCH_TIMEOUT");
-    public static readonly byte[] RetryPending = B("RETRY_PENDING");
 
     public static readonly byte[] PostFiberTxn = B("POST /fiber/txn");
     public static readonly byte[] Coordinate = B("coordinate");
@@ -46,17 +45,23 @@ internal static class Vocabulary
     public static readonly byte[] Ok = B("ok");
     public static readonly byte[] ErrorStatus = B("error");
 
-    // Log messages: [type] for the per-transaction ones, [region] for dependency calls.
-    public static readonly byte[][] MsgReceived = [.. Scenario.TransactionTypes.Select(t => B($"request received: {t}"))];
-    public static readonly byte[] MsgQueued = B("request queued for orchestration");
-    public static readonly byte[] MsgOrchestrated = B("orchestration plan built");
-    public static readonly byte[][] MsgDependencyOk = [.. Scenario.Regions.Select(r => B($"inventory-client call to {r} returned"))];
-    public static readonly byte[][] MsgDependencySlow = [.. Scenario.Regions.Select(r => B($"inventory-client call to {r} slow, retrying"))];
-    public static readonly byte[] MsgWorker = B("worker applied change");
-    public static readonly byte[] MsgWorkerRetry = B("worker attempt abandoned, retrying");
-    public static readonly byte[] MsgCompleted = B("transaction completed");
-    public static readonly byte[] MsgAccepted = B("transaction accepted, completion pending");
-    public static readonly byte[] MsgDepTimeout = B("dependency call timed out");
-    public static readonly byte[] MsgOrchTimeout = B("orchestration timed out");
-    public static readonly byte[] MsgRetry = B("client retry scheduled");
+    // Log messages: the original generator's vocabulary, which exercise material searches for.
+    public static readonly byte[] MsgReceived = B("request received");
+    public static readonly byte[] MsgQueued = B("queued for orchestrator");
+    public static readonly byte[] MsgOrchestrated = B("routing transaction");
+    public static readonly byte[] MsgDependencyCall = B("dependency call");
+    public static readonly byte[] MsgWorker = B("worker progressing");
+
+    /// <summary>Final row: completed at the first attempt.</summary>
+    public static readonly byte[] MsgSuccess = B("success");
+
+    /// <summary>Final row: completed after retries.</summary>
+    public static readonly byte[] MsgCompleted = B("completed");
+
+    /// <summary>Final row: accepted (HTTP 202), to be retried later.</summary>
+    public static readonly byte[] MsgRetryStatus = B("retry");
+    public static readonly byte[] MsgTimeout = B("timeout");
+
+    /// <summary>The retry row after a timeout.</summary>
+    public static readonly byte[] MsgManualRetry = B("queued for manual retry");
 }

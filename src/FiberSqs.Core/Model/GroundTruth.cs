@@ -59,6 +59,9 @@ public sealed class PrimaryIncident
     [JsonPropertyName("end")] public string End { get; set; } = "";
     [JsonPropertyName("fix_time")] public string FixTime { get; set; } = "";
     [JsonPropertyName("affected_transaction_types")] public List<string> AffectedTransactionTypes { get; set; } = [];
+
+    /// <summary>The healthy circuit of the same region pair that the impacted flows use from the fix time on.</summary>
+    [JsonPropertyName("reroute_circuit_id")] public string RerouteCircuitId { get; set; } = "";
     [JsonPropertyName("bursts")] public List<Burst> Bursts { get; set; } = [];
 
     /// <summary>Figures measured on the written circuit metrics (not a declared range).</summary>
@@ -95,6 +98,24 @@ public sealed class Confounder
     [JsonPropertyName("component")] public string Component { get; set; } = "";
     [JsonPropertyName("region")] public string Region { get; set; } = "";
     [JsonPropertyName("description")] public string Description { get; set; } = "";
+
+    /// <summary>Its measured effect on its region's transactions (null in keys written before v3).</summary>
+    [JsonPropertyName("observed")] public ConfounderObservations? Observed { get; set; }
+}
+
+/// <summary>A confounder's effect as the data shows it: its region's transactions that started inside its window
+/// against those outside it (neither burst-impacted nor in another confounder).</summary>
+public sealed class ConfounderObservations
+{
+    [JsonPropertyName("transactions_inside")] public long TransactionsInside { get; set; }
+    [JsonPropertyName("timeout_rate_inside")] public double TimeoutRateInside { get; set; }
+    [JsonPropertyName("timeout_rate_outside")] public double TimeoutRateOutside { get; set; }
+    [JsonPropertyName("p95_latency_ms_inside")] public double P95LatencyMsInside { get; set; }
+    [JsonPropertyName("p95_latency_ms_outside")] public double P95LatencyMsOutside { get; set; }
+    [JsonPropertyName("p95_latency_multiplier")] public double P95LatencyMultiplier { get; set; }
+
+    /// <summary>Its timeout rate over the burst-impacted slice's: a red herring stays well below the incident (≤ 0.5).</summary>
+    [JsonPropertyName("timeout_rate_vs_incident")] public double TimeoutRateVsIncident { get; set; }
 }
 
 public sealed class GenerationInfo
@@ -104,11 +125,36 @@ public sealed class GenerationInfo
     [JsonPropertyName("rng")] public string Rng { get; set; } = "";
     [JsonPropertyName("row_counts")] public Dictionary<string, long> RowCounts { get; set; } = [];
     [JsonPropertyName("parameters")] public GenerationParameters Parameters { get; set; } = new();
+
+    /// <summary>The one host inventory of app logs and infra metrics, by region.</summary>
+    [JsonPropertyName("host_inventory")] public Dictionary<string, List<string>> HostInventory { get; set; } = [];
 }
 
-/// <summary>The effective parameters and what they produced.</summary>
+/// <summary>The effective parameters and what they produced. The first five keys are the original's, with the values
+/// the data really has (the original declared ranges its data did not meet).</summary>
 public sealed class GenerationParameters
 {
+    /// <summary>Mean minutes from one burst's start to the next.</summary>
+    [JsonPropertyName("incident_burst_interval_minutes")] public double IncidentBurstIntervalMinutes { get; set; }
+
+    /// <summary>Shortest and longest burst, in minutes.</summary>
+    [JsonPropertyName("incident_burst_duration_minutes")] public List<double> IncidentBurstDurationMinutes { get; set; } = [];
+
+    /// <summary>Mean RTT of the primary circuit outside bursts.</summary>
+    [JsonPropertyName("network_baseline_rtt_ms")] public double NetworkBaselineRttMs { get; set; }
+
+    /// <summary>Lowest and highest RTT of the primary circuit in burst minutes.</summary>
+    [JsonPropertyName("network_burst_rtt_range_ms")] public List<double> NetworkBurstRttRangeMs { get; set; } = [];
+
+    /// <summary>Lowest and highest answered impacted dependency call ÷ its base latency.</summary>
+    [JsonPropertyName("dependency_latency_multiplier")] public List<double> DependencyLatencyMultiplier { get; set; } = [];
+
+    /// <summary>A local transaction still running this long after it was received times out (ORCH_TIMEOUT).</summary>
+    [JsonPropertyName("orchestration_timeout_ms")] public double OrchestrationTimeoutMs { get; set; }
+
+    /// <summary>A dependency call unanswered after this long is abandoned (DEP_TIMEOUT on the last attempt).</summary>
+    [JsonPropertyName("dependency_timeout_ms")] public double DependencyTimeoutMs { get; set; }
+
     [JsonPropertyName("app_log_rows")] public long AppLogRows { get; set; }
     [JsonPropertyName("scale_logs")] public double ScaleLogs { get; set; }
     [JsonPropertyName("app_log_rows_target")] public long AppLogRowsTarget { get; set; }
@@ -121,7 +167,7 @@ public sealed class GenerationParameters
     [JsonPropertyName("latency_p50_ms_outside_incidents")] public double LatencyP50MsOutsideIncidents { get; set; }
     [JsonPropertyName("latency_p99_ms_outside_incidents")] public double LatencyP99MsOutsideIncidents { get; set; }
     [JsonPropertyName("latency_p99_over_p50_outside_incidents")] public double LatencyTailRatio { get; set; }
-    [JsonPropertyName("hosts_per_region")] public int HostsPerRegion { get; set; }
+    [JsonPropertyName("hosts_by_region")] public Dictionary<string, int> HostsByRegion { get; set; } = [];
     [JsonPropertyName("circuits")] public int Circuits { get; set; }
 }
 
@@ -139,7 +185,10 @@ public sealed class TsoCallDetail
     [JsonPropertyName("true_transaction_id")] public string TrueTransactionId { get; set; } = "";
     [JsonPropertyName("emitted_transaction_id")] public string EmittedTransactionId { get; set; } = "";
     [JsonPropertyName("noise_type")] public string NoiseType { get; set; } = "";
-    [JsonPropertyName("delay_minutes")] public double DelayMinutes { get; set; }
+    /// <summary>Whole minutes from the transaction's end to the call (read leniently: keys before v3 wrote fractions).</summary>
+    [JsonPropertyName("delay_minutes")]
+    [JsonConverter(typeof(WholeNumberConverter))]
+    public long DelayMinutes { get; set; }
 }
 
 /// <summary>The original's TSO noise type names.</summary>

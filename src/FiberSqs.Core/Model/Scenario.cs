@@ -39,7 +39,12 @@ public static class Scenario
     /// <summary>The synchronous central transactions that call east inventory-client over the primary circuit.</summary>
     public static readonly IReadOnlyList<string> AffectedTransactionTypes = ["provision_fiber_sqs", "modify_service_profile"];
 
-    public const int HostsPerRegion = 12;
+    /// <summary>Hosts in the whole fleet; each region gets its share of traffic (<see cref="OriginWeights"/>) of them.</summary>
+    public const int TotalHosts = 60;
+
+    /// <summary>Hosts per region (same order as <see cref="Regions"/>): 15, 12, 21, 6, 6. Hosts scale with the region's
+    /// traffic, so one host carries about the same load in every region (docs/data-contract.md, realism).</summary>
+    public static readonly IReadOnlyList<int> HostsPerRegion = [.. OriginWeights.Select(w => (int)Math.Round(w * TotalHosts))];
 
     /// <summary>The one host inventory shared by app logs and infra metrics: fibersqs-prod-&lt;region&gt;-hostNN.</summary>
     public static string HostName(string region, int number) =>

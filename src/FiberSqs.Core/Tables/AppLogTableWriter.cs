@@ -5,103 +5,67 @@ using V = FiberSqs.Core.Generation.Vocabulary;
 namespace FiberSqs.Core.Tables;
 
 /// <summary>
-/// app_logs: received, queued, orchestrated; per attempt a dependency_call (cross-region only, WARN in a burst)
-/// and a worker_progress (worker, or worker-retry for earlier attempts); then completed or timeout carrying the
-/// end-to-end latency, plus a retry row after a timeout. Timestamps carry a clock skew of U[-500, 500] ms.
+/// app_logs, the original's fill pattern (docs/data-contract.md): received, queued (api); orchestrated (orchestrator);
+/// per attempt a dependency_call (orchestrator, cross-region only, WARN in a burst) and a worker_progress (worker, or
+/// worker-retry for earlier attempts); then completed (api, 200, or 202 for retry status) or timeout (api, ERROR, 504
+/// and its code) carrying the end-to-end latency, plus a retry row (WARN, no status, no code) after a timeout. A
+/// cross-region transaction carries its dependency region, service and circuit on every row, and the dependency
+/// latency (whole ms) on each dependency_call and on its final row. Timestamps are the host's clock: true time plus
+/// the host's offset, the same for every row of the transaction, so its rows stay in order.
 /// </summary>
 internal sealed class AppLogTableWriter(CsvRowWriter csv)
 {
+    private const double None = double.NaN;
     private static readonly long WindowStart = Scenario.WindowStart.Ticks;
     private static readonly long WindowLast = Scenario.WindowEnd.Ticks - 10; // last whole microsecond
 
     public long Rows => csv.Rows;
 
-    public void Write(Transaction tx, ref Prng skew)
+    public void Write(Transaction tx)
     {
         var start = tx.StartTicks;
-        var received = V.MsgReceived[tx.Type];
-        Row(tx, ref skew, start, V.Api, V.Info, Transaction.ApiSpan, V.Received, received);
-        Row(tx, ref skew, start + Transaction.MsToTicks(tx.QueueMs), V.Orchestrator, V.Info, Transaction.OrchestratorSpan, V.Queued, V.MsgQueued);
-        Row(tx, ref skew, start + Transaction.MsToTicks(tx.QueueMs + tx.OrchestrateMs), V.Orchestrator, V.Info,
-            Transaction.OrchestratorSpan, V.Orchestrated, V.MsgOrchestrated);
+        Row(tx, start, V.Api, V.Info, Transaction.ApiSpan, V.Received, None, None, 0, default, V.MsgReceived);
+        Row(tx, start + Transaction.MsToTicks(tx.QueueMs), V.Api, V.Info, Transaction.ApiSpan, V.Queued, None, None, 0, default, V.MsgQueued);
+        Row(tx, start + Transaction.MsToTicks(tx.QueueMs + tx.OrchestrateMs), V.Orchestrator, V.Info, Transaction.OrchestratorSpan,
+            V.Orchestrated, None, None, 0, default, V.MsgOrchestrated);
 
         for (var a = 0; a < tx.Attempts; a++)
         {
             var callEnd = tx.AttemptStartMs(a) + tx.DependencyMs[a];
             if (tx.CrossRegion)
             {
-                Begin(tx, ref skew, start + Transaction.MsToTicks(callEnd), V.Orchestrator, tx.BurstImpacted ? V.Warn : V.Info,
-                    Transaction.OrchestratorSpan, V.DependencyCall);
-                csv.Text(V.Regions[tx.DependencyRegion]);
-                csv.Text(V.InventoryClient);
-                csv.Fixed(tx.DependencyMs[a], 3);
-                csv.Empty();
-                csv.Empty();
-                csv.Empty();
-                csv.Text(tx.Circuit!.IdUtf8);
-                csv.Text(tx.BurstImpacted ? V.MsgDependencySlow[tx.DependencyRegion] : V.MsgDependencyOk[tx.DependencyRegion]);
-                csv.EndRow();
+                Row(tx, start + Transaction.MsToTicks(callEnd), V.Orchestrator, tx.BurstImpacted ? V.Warn : V.Info,
+                    Transaction.OrchestratorSpan, V.DependencyCall, tx.DependencyMs[a], None, 0, default, V.MsgDependencyCall);
             }
 
             var last = a == tx.Attempts - 1;
-            Row(tx, ref skew, start + Transaction.MsToTicks(callEnd + tx.GapMs[a] * 0.5), last ? V.Worker : V.WorkerRetry, V.Info,
-                Transaction.WorkerSpan, V.WorkerProgress, last ? V.MsgWorker : V.MsgWorkerRetry);
+            Row(tx, start + Transaction.MsToTicks(callEnd + tx.GapMs[a] * 0.5), last ? V.Worker : V.WorkerRetry, V.Info,
+                Transaction.WorkerSpan, V.WorkerProgress, None, None, 0, default, V.MsgWorker);
         }
 
         var end = start + Transaction.MsToTicks(tx.EndToEndMs);
-        var timeout = tx.IsTimeout;
-        Begin(tx, ref skew, end, V.Api, timeout ? V.Error : V.Info, Transaction.ApiSpan, timeout ? V.Timeout : V.Completed);
-        csv.Empty();
-        csv.Empty();
-        csv.Empty();
-        csv.Fixed(tx.EndToEndMs, 3);
-        csv.WholeNumber(timeout ? 504 : tx.Outcome == Outcome.RetryLater ? 202 : 200);
-        csv.Text(ErrorCode(tx));
-        csv.Empty();
-        csv.Text(timeout ? (tx.CrossRegion ? V.MsgDepTimeout : V.MsgOrchTimeout)
-            : tx.Outcome == Outcome.RetryLater ? V.MsgAccepted : V.MsgCompleted);
-        csv.EndRow();
-
-        if (timeout)
+        var finalDependency = tx.CrossRegion ? tx.DependencyMs[tx.Attempts - 1] : None;
+        if (tx.IsTimeout)
         {
-            Begin(tx, ref skew, end + TimeSpan.TicksPerMillisecond * (50 + (long)(skew.NextDouble() * 500)), V.Api, V.Warn,
-                Transaction.ApiSpan, V.Retry);
-            csv.Empty();
-            csv.Empty();
-            csv.Empty();
-            csv.Empty();
-            csv.WholeNumber(202);
-            csv.Text(ErrorCode(tx));
-            csv.Empty();
-            csv.Text(V.MsgRetry);
-            csv.EndRow();
-        }
-    }
-
-    internal static ReadOnlySpan<byte> ErrorCode(Transaction tx) => tx.Outcome switch
-    {
-        Outcome.Timeout => tx.CrossRegion ? V.DepTimeout : V.OrchTimeout,
-        Outcome.RetryLater => V.RetryPending,
-        _ => default,
-    };
-
-    private void Row(Transaction tx, ref Prng skew, long ticks, byte[] service, byte[] level, int span, byte[] evt, byte[] message)
-    {
-        Begin(tx, ref skew, ticks, service, level, span, evt);
-        for (var i = 0; i < 7; i++)
-        {
-            csv.Empty();
+            Row(tx, end, V.Api, V.Error, Transaction.ApiSpan, V.Timeout, finalDependency, tx.EndToEndMs, 504, ErrorCode(tx), V.MsgTimeout);
+            Row(tx, end + Transaction.MsToTicks(tx.RetryRowDelayMs), V.Api, V.Warn, Transaction.ApiSpan, V.Retry, None, None, 0, default,
+                V.MsgManualRetry);
+            return;
         }
 
-        csv.Text(message);
-        csv.EndRow();
+        var retryStatus = tx.Outcome == Outcome.RetryLater;
+        Row(tx, end, V.Api, V.Info, Transaction.ApiSpan, V.Completed, finalDependency, tx.EndToEndMs, retryStatus ? 202 : 200, default,
+            retryStatus ? V.MsgRetryStatus : tx.Retried ? V.MsgCompleted : V.MsgSuccess);
     }
 
-    /// <summary>The first twelve columns, timestamp to event.</summary>
-    private void Begin(Transaction tx, ref Prng skew, long ticks, byte[] service, byte[] level, int span, byte[] evt)
+    /// <summary>DEP_TIMEOUT or ORCH_TIMEOUT for a timeout, else empty (a retry-status transaction has no code).</summary>
+    internal static ReadOnlySpan<byte> ErrorCode(Transaction tx) =>
+        !tx.IsTimeout ? default : tx.CrossRegion ? V.DepTimeout : V.OrchTimeout;
+
+    private void Row(Transaction tx, long ticks, byte[] service, byte[] level, int span, byte[] evt, double dependencyMs,
+        double endToEndMs, int httpStatus, ReadOnlySpan<byte> errorCode, byte[] message)
     {
-        var skewed = ticks + (long)((skew.NextDouble() - 0.5) * 1000 * TimeSpan.TicksPerMillisecond);
-        csv.TimestampMicros(Math.Clamp(skewed, WindowStart, WindowLast));
+        csv.TimestampMicros(Math.Clamp(ticks + tx.ClockOffsetTicks, WindowStart, WindowLast));
         csv.Text(V.Regions[tx.Region]);
         csv.Text(V.Clusters[tx.Region]);
         csv.Text(service);
@@ -113,5 +77,55 @@ internal sealed class AppLogTableWriter(CsvRowWriter csv)
         csv.Text(tx.CustomerText);
         csv.Text(V.Types[tx.Type]);
         csv.Text(evt);
+        if (tx.CrossRegion)
+        {
+            csv.Text(V.Regions[tx.DependencyRegion]);
+            csv.Text(V.InventoryClient);
+        }
+        else
+        {
+            csv.Empty();
+            csv.Empty();
+        }
+
+        if (double.IsNaN(dependencyMs))
+        {
+            csv.Empty();
+        }
+        else
+        {
+            csv.WholeNumber((long)Math.Round(dependencyMs));
+        }
+
+        if (double.IsNaN(endToEndMs))
+        {
+            csv.Empty();
+        }
+        else
+        {
+            csv.Fixed(endToEndMs, 3);
+        }
+
+        if (httpStatus == 0)
+        {
+            csv.Empty();
+        }
+        else
+        {
+            csv.WholeNumber(httpStatus);
+        }
+
+        csv.Text(errorCode);
+        if (tx.CrossRegion)
+        {
+            csv.Text(tx.Circuit!.IdUtf8);
+        }
+        else
+        {
+            csv.Empty();
+        }
+
+        csv.Text(message);
+        csv.EndRow();
     }
 }

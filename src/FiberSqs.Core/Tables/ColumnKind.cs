@@ -9,7 +9,7 @@ public enum ColumnKind
     WholeNumber,
     /// <summary>A decimal number written with a dot.</summary>
     RealNumber,
-    /// <summary>0 or 1.</summary>
+    /// <summary>true or false.</summary>
     Flag,
     /// <summary>UTC ISO 8601 with microseconds and Z: 2025-12-03T12:21:07.123456Z.</summary>
     TimestampMicros,

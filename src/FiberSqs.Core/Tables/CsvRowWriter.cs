@@ -65,7 +65,8 @@ public sealed class CsvRowWriter : IDisposable
         _csv.WriteField((ReadOnlySpan<byte>)buffer[..n]);
     }
 
-    public void Flag(bool value) => _csv.WriteField(value ? "1"u8 : "0"u8);
+    /// <summary>true or false, as the original wrote booleans.</summary>
+    public void Flag(bool value) => _csv.WriteField(value ? "true"u8 : "false"u8);
 
     public void EndRow()
     {

@@ -4,9 +4,13 @@ using V = FiberSqs.Core.Generation.Vocabulary;
 
 namespace FiberSqs.Core.Tables;
 
-/// <summary>infra_host_metrics: 12 hosts per region every 5 minutes; central CPU U(75, 97) in the CPU spike,
-/// west network errors U(0.1, 0.4) in the deployment blip.</summary>
-internal sealed class HostMetricsTableWriter(CsvRowWriter csv)
+/// <summary>
+/// infra_host_metrics: every host of the inventory every 5 minutes. CPU, memory and disk follow the traffic (the
+/// arrival plan's load over the 5 minutes), each host with its own idle level and response, and CPU approaches 100%
+/// smoothly (1 − e^−x), so nothing shows a flat cap. Central CPU sits between 75 and 97% in the CPU spike; west
+/// network errors rise to 0.1–0.4/s in the deployment blip (the original's confounders).
+/// </summary>
+internal sealed class HostMetricsTableWriter(CsvRowWriter csv, HostFleet fleet, ArrivalPlan plan)
 {
     public const int IntervalMinutes = 5;
 
@@ -14,18 +18,31 @@ internal sealed class HostMetricsTableWriter(CsvRowWriter csv)
 
     public void WriteSample(long ticks, ref Prng prng)
     {
+        var minute = (int)((ticks - Scenario.WindowStart.Ticks) / TimeSpan.TicksPerMinute);
+        double load = 0;
+        for (var m = minute; m < minute + IntervalMinutes; m++)
+        {
+            load += plan.LoadAt(m);
+        }
+
+        load /= IntervalMinutes;
         for (var r = 0; r < Scenario.Regions.Count; r++)
         {
             var cpuSpike = r == ModelParameters.CentralRegion && ModelParameters.InConfounder(r, ticks);
             var blip = r == ModelParameters.WestRegion && ModelParameters.InConfounder(r, ticks);
-            for (var h = 1; h <= Scenario.HostsPerRegion; h++)
+            for (var h = 1; h <= HostFleet.Count(r); h++)
             {
+                var t = fleet.Traits(r, h);
+                var busy = -PortableMath.Log(1 - t.CpuIdle) + t.CpuPerLoad * load * (1 + 0.06 * prng.StandardNormal());
+                var cpu = cpuSpike
+                    ? 75 + 22 / (1 + PortableMath.Exp(-(0.4 + 0.9 * prng.StandardNormal() + 0.3 * (load - 1))))
+                    : 100 * (1 - PortableMath.Exp(-busy)) + 1.2 * prng.StandardNormal();
                 csv.TimestampSeconds(ticks);
                 csv.Text(V.Regions[r]);
                 csv.Text(V.Hosts[r][h]);
-                csv.Fixed(cpuSpike ? prng.Uniform(75, 97) : prng.Uniform(18, 52), 2);
-                csv.Fixed(prng.Uniform(40, 70), 2);
-                csv.Fixed(prng.Uniform(20, 60), 2);
+                csv.Fixed(cpu, 2);
+                csv.Fixed(t.MemBase + 7 * load + 1.2 * prng.StandardNormal(), 2);
+                csv.Fixed(t.DiskBase + 16 * load + 2 * prng.StandardNormal(), 2);
                 csv.Fixed(blip ? prng.Uniform(0.1, 0.4) : prng.Uniform(0.01, 0.08), 3);
                 csv.EndRow();
             }

@@ -12,7 +12,7 @@ public static class TableCatalog
         C("timestamp", TimestampMicros), C("region", Text), C("cluster", Text), C("service", Text), C("host", Text),
         C("level", Text), C("transaction_id", Text), C("trace_id", Text), C("span_id", Text), C("customer_id", Text),
         C("transaction_type", Text), C("event", Text), C("dependency_region", Text), C("dependency_service", Text),
-        C("dependency_latency_ms", RealNumber), C("end_to_end_latency_ms", RealNumber), C("http_status", WholeNumber),
+        C("dependency_latency_ms", WholeNumber), C("end_to_end_latency_ms", RealNumber), C("http_status", WholeNumber),
         C("error_code", Text), C("circuit_id", Text), C("message", Text));
 
     public static readonly TableSchema TraceSpans = new("trace_spans", 1, "timestamp",

@@ -5,7 +5,10 @@ namespace FiberSqs.Core.Tables;
 
 /// <summary>
 /// trace_spans: api "POST /fiber/txn" (root), orchestrator "coordinate", worker "apply", and an inventory-client
-/// "HTTP POST" per attempt with the circuit id when the transaction crosses regions. No clock skew.
+/// "HTTP POST" per attempt with the circuit id when the transaction crosses regions. Every span carries the caller's
+/// region (the inventory-client span is the caller's client span). A timeout puts the root, the worker and the last
+/// inventory-client span in error; the orchestrator span stays ok; an attempt that was retried failed, so its span is
+/// in error too. True time (spans come from the tracer, not the host clock).
 /// </summary>
 internal sealed class TraceSpanTableWriter(CsvRowWriter csv)
 {
@@ -17,7 +20,7 @@ internal sealed class TraceSpanTableWriter(CsvRowWriter csv)
         var failed = tx.IsTimeout;
         Row(tx, start, Transaction.ApiSpan, -1, tx.Region, V.Api, V.PostFiberTxn, tx.EndToEndMs, failed, null);
         Row(tx, start + Transaction.MsToTicks(tx.QueueMs), Transaction.OrchestratorSpan, Transaction.ApiSpan, tx.Region,
-            V.Orchestrator, V.Coordinate, tx.EndToEndMs - tx.QueueMs, failed, null);
+            V.Orchestrator, V.Coordinate, tx.EndToEndMs - tx.QueueMs, false, null);
         var workStart = tx.AttemptStartMs(tx.Attempts);
         Row(tx, start + Transaction.MsToTicks(workStart), Transaction.WorkerSpan, Transaction.OrchestratorSpan, tx.Region,
             V.Worker, V.Apply, tx.ServiceMs, failed, null);
@@ -31,7 +34,7 @@ internal sealed class TraceSpanTableWriter(CsvRowWriter csv)
             // Every attempt but the last was abandoned; the last fails when the transaction timed out.
             var attemptFailed = a < tx.Attempts - 1 || failed;
             Row(tx, start + Transaction.MsToTicks(tx.AttemptStartMs(a)), Transaction.FirstDependencySpan + a,
-                Transaction.OrchestratorSpan, tx.DependencyRegion, V.InventoryClient, V.HttpPost, tx.DependencyMs[a],
+                Transaction.OrchestratorSpan, tx.Region, V.InventoryClient, V.HttpPost, tx.DependencyMs[a],
                 attemptFailed, tx.Circuit!.IdUtf8);
         }
     }

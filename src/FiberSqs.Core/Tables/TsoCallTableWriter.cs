@@ -5,25 +5,23 @@ using V = FiberSqs.Core.Generation.Vocabulary;
 namespace FiberSqs.Core.Tables;
 
 /// <summary>
-/// tso_calls: the support calls of the whole run, in call-time order, with their transaction-id defects.
-/// Defect counts are exact (missing 2.7% of calls, fabricated 0.15% of non-empty ids, wrong link 0.5% of joined
-/// calls, rounded) and their positions drawn uniformly over the run, so no stretch of calls is front-loaded.
+/// tso_calls: the support calls of the whole run, in call-time order, with their transaction-id defects, in the
+/// original's vocabulary. The call follows what the customer lived (docs/data-contract.md): a timeout is a
+/// <c>timeout</c> or <c>failure</c> call, a slow transaction a <c>slow_provisioning</c> one; escalation, resolution
+/// and its time follow the same experience. Defect counts are exact (missing 2.7% of calls, fabricated 0.15% of
+/// non-empty ids, wrong link 0.5% of joined calls, rounded) and their positions drawn uniformly over the run, so no
+/// stretch of calls is front-loaded.
 /// </summary>
 internal sealed class TsoCallTableWriter(CsvRowWriter csv, long seed)
 {
-    private static readonly string[] GeneralCategories = ["billing_question", "connectivity", "equipment", "account_change", "service_error"];
-    private static readonly Dictionary<string, string[]> Descriptions = new()
-    {
-        ["provisioning_delay"] = ["Service activation is taking much longer than promised", "Order stuck in processing for a long time", "Profile change still pending after a long wait"],
-        ["provisioning_failure"] = ["Activation failed with an error in the portal", "Order could not be completed, asked to try again", "Profile change rejected with a timeout"],
-        ["service_error"] = ["Request failed with a timeout message", "Portal showed an error during the request", "Change did not go through"],
-        ["billing_question"] = ["Question about a charge on the last bill", "Wants to change the billing date", "Asks about a promotional discount"],
-        ["connectivity"] = ["Intermittent connection drops in the evening", "Slow speeds on wired devices", "No connection after a power cut"],
-        ["equipment"] = ["Router lights blinking orange", "Set-top box restarts on its own", "Needs a replacement power adapter"],
-        ["account_change"] = ["Wants to move the service to a new address", "Asks to add an authorised user", "Wants to cancel an add-on"],
-    };
+    // The original's issue notes, grouped by the category they describe.
+    private static readonly string[] SlowNotes =
+        ["customer experiencing slow provisioning", "reported stalled order", "TSO call referencing long queue", "tso triage indicates regional delay"];
+    private static readonly string[] TimeoutNotes = ["customer claims service stuck", "reported stalled order", "tso triage indicates regional delay"];
+    private static readonly string[] ModifyTimeoutNotes = ["timeout observed during modify", "customer claims service stuck", "reported stalled order"];
+    private static readonly string[] FailureNotes = ["customer claims service stuck", "reported stalled order"];
 
-    private static readonly string[] ResolutionCodes = ["resolved_first_contact", "ticket_opened", "callback_scheduled", "customer_educated", "refund_issued"];
+    private const int ModifyType = 1;
 
     public long Rows => csv.Rows;
 
@@ -51,7 +49,7 @@ internal sealed class TsoCallTableWriter(CsvRowWriter csv, long seed)
                     emitted = "";
                     break;
                 case TsoNoiseType.Fabricated:
-                    emitted = $"FAKE-TX-{new DateTime(call.StartTicks, DateTimeKind.Utc):yyyyMMddHHmmss}-{linkPrng.NextInt(10000):0000}";
+                    emitted = $"FAKE-TX-{new DateTime(call.CallTicks, DateTimeKind.Utc):yyyyMMddHHmmss}-{1000 + linkPrng.NextInt(9000)}";
                     break;
                 case TsoNoiseType.WrongCustomer:
                     var other = ended.FindOther(call, ref linkPrng);
@@ -75,22 +73,26 @@ internal sealed class TsoCallTableWriter(CsvRowWriter csv, long seed)
             Utf8Text.Compact(callId[4..], call.CallTicks);
             Utf8Text.Digits(callId.Slice(18, 3), inSecond % 1000);
 
-            var category = Category(call, ref content);
-            var options = Descriptions[category];
-            var escalated = content.Chance(call.Impacted || call.Timeout ? 0.3 : 0.08);
-            var minutes = escalated ? content.IntInclusive(30, 480) : content.IntInclusive(4, 90);
+            var (category, notes) = Category(call, ref content);
+            var escalated = content.Chance(call.Experience switch
+            {
+                CallExperience.Failed => 0.35,
+                CallExperience.Slow => 0.12,
+                _ => 0.03,
+            });
+            var minutes = escalated ? content.IntInclusive(60, 180) : content.IntInclusive(10, 90);
 
             csv.Text((ReadOnlySpan<byte>)callId);
             csv.TimestampSeconds(call.CallTicks);
             csv.Text(CustomerText(call.Customer));
             csv.Text(V.Regions[call.Region]);
             csv.Text(category);
-            csv.Text(options[content.NextInt(options.Length)]);
+            csv.Text(notes[content.NextInt(notes.Length)]);
             csv.Text(V.ServiceTypes[call.Type]);
             csv.Text(emitted);
             csv.WholeNumber(minutes);
             csv.Flag(escalated);
-            csv.Text(escalated ? "escalated_tier2" : ResolutionCodes[content.NextInt(ResolutionCodes.Length)]);
+            csv.Text(Resolution(call.Experience, escalated, ref content));
             csv.EndRow();
 
             details.Add(new TsoCallDetail
@@ -99,7 +101,8 @@ internal sealed class TsoCallTableWriter(CsvRowWriter csv, long seed)
                 TrueTransactionId = trueId,
                 EmittedTransactionId = emitted,
                 NoiseType = type,
-                DelayMinutes = Math.Round((call.CallTicks - call.EndTicks) / (double)TimeSpan.TicksPerMinute, 3),
+                // Whole minutes, as the original: the delay is at least five.
+                DelayMinutes = (call.CallTicks - call.EndTicks) / TimeSpan.TicksPerMinute,
             });
         }
 
@@ -134,14 +137,32 @@ internal sealed class TsoCallTableWriter(CsvRowWriter csv, long seed)
         return types;
     }
 
-    private static string Category(TsoCandidate call, ref Prng prng)
+    /// <summary>A timeout is reported as a timeout or a failure, a slow transaction as slow provisioning; the rare
+    /// call about a fine transaction is a vague complaint of either kind.</summary>
+    private static (string Category, string[] Notes) Category(TsoCandidate call, ref Prng prng)
     {
-        if (call.Impacted || (call.Region == ModelParameters.CentralRegion && ModelParameters.IsAffectedType(call.Type)))
+        var u = prng.NextDouble();
+        return call.Experience switch
         {
-            return call.Timeout ? "provisioning_failure" : "provisioning_delay";
+            CallExperience.Failed when u < 0.65 => ("timeout", call.Type == ModifyType ? ModifyTimeoutNotes : TimeoutNotes),
+            CallExperience.Failed => ("failure", FailureNotes),
+            CallExperience.Slow => ("slow_provisioning", SlowNotes),
+            _ when u < 0.6 => ("slow_provisioning", SlowNotes),
+            _ => ("failure", FailureNotes),
+        };
+    }
+
+    private static string Resolution(CallExperience experience, bool escalated, ref Prng prng)
+    {
+        var u = prng.NextDouble();
+        if (escalated)
+        {
+            return u < 0.7 ? "manual_intervention" : "customer_callback";
         }
 
-        return call.Timeout ? "service_error" : GeneralCategories[prng.NextInt(GeneralCategories.Length)];
+        return experience == CallExperience.Failed
+            ? u < 0.4 ? "system_resolved" : u < 0.75 ? "manual_intervention" : "customer_callback"
+            : u < 0.6 ? "system_resolved" : u < 0.85 ? "customer_callback" : "manual_intervention";
     }
 
     private static string CustomerText(int customer) =>

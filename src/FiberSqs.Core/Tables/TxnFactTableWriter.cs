@@ -3,7 +3,8 @@ using V = FiberSqs.Core.Generation.Vocabulary;
 
 namespace FiberSqs.Core.Tables;
 
-/// <summary>txn_facts (Tier 2): one row per transaction.</summary>
+/// <summary>txn_facts (Tier 2): one row per transaction; <c>success</c> is true unless it timed out (a retry-status
+/// transaction was accepted: success), <c>error_code</c> the timeout's code or empty.</summary>
 internal sealed class TxnFactTableWriter(CsvRowWriter csv)
 {
     public long Rows => csv.Rows;
@@ -16,7 +17,7 @@ internal sealed class TxnFactTableWriter(CsvRowWriter csv)
         csv.Text(V.Types[tx.Type]);
         csv.TimestampMicros(tx.StartTicks);
         csv.TimestampMicros(tx.StartTicks + Transaction.MsToTicks(tx.EndToEndMs));
-        csv.Flag(tx.Outcome == Outcome.Completed);
+        csv.Flag(!tx.IsTimeout);
         csv.Text(AppLogTableWriter.ErrorCode(tx));
         csv.Fixed(tx.EndToEndMs, 3);
         csv.EndRow();

@@ -21,6 +21,11 @@ public static class CheckNames
     public const string ConfounderPrimaryCircuitDuringCpuSpike = "confounder_primary_circuit_during_cpu_spike";
     public const string ConfounderCpuSpikeCentralOnly = "confounder_cpu_spike_central_only";
     public const string ConfounderBlipWestOnly = "confounder_blip_west_only";
+    public const string AppLogRowOrder = "app_log_row_order";
+    public const string AppLogDependencyFields = "app_log_dependency_fields";
+    public const string TimeoutDurations = "timeout_durations";
+    public const string PrimaryCircuitAfterFix = "primary_circuit_after_fix";
+    public const string ConfounderImpactBelowIncident = "confounder_impact_below_incident";
 
     /// <summary>The parse check of one table's CSV: <c>csv_app_logs</c>, ...</summary>
     public static string Csv(string table) => "csv_" + table;

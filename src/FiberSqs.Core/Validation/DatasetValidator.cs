@@ -46,8 +46,9 @@ public static class DatasetValidator
         var results = Scan(root, tables, context, chunkBytes, progress, cancel);
 
         progress?.Report(new ValidationProgress("Checking", 99, results.Values.Sum(r => r.Bytes), results.Values.Sum(r => r.Bytes)));
-        var checks = new DatasetChecks(truth, context, results, cancel).Run();
-        return new ValidationReport(root, checks, clock.Elapsed);
+        var checker = new DatasetChecks(truth, context, results, cancel);
+        var checks = checker.Run();
+        return new ValidationReport(root, checks, clock.Elapsed, DatasetChecks.OriginalSections(checks, checker));
     }
 
     private static GroundTruth LoadGroundTruth(string root)
@@ -170,7 +171,8 @@ public static class DatasetValidator
     private static TableCollector? CreateCollector(TableSchema table, ScanContext context) => table.Name switch
     {
         "app_logs" => new AppLogCollector(context),
-        "trace_spans" => new TraceSpanCollector(),
+        "trace_spans" => new TraceSpanCollector(context),
+        "network_events" => new NetworkEventCollector(),
         "txn_facts" => new TxnFactCollector(),
         "tso_calls" => new TsoCallCollector(),
         "network_circuit_metrics" => new CircuitMetricCollector(context),

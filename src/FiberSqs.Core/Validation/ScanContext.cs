@@ -27,6 +27,9 @@ internal sealed class ScanContext
         BurstEndSeconds = [.. bursts.Select(b => FieldText.SecondNumber(b.End))];
         CpuSpike = Window(truth, "central_cpu_spike");
         Blip = Window(truth, "west_deployment_blip");
+        RerouteCircuit = truth.PrimaryIncident.RerouteCircuitId ?? "";
+        OrchestrationTimeoutMs = truth.Generation.Parameters.OrchestrationTimeoutMs;
+        DependencyTimeoutMs = truth.Generation.Parameters.DependencyTimeoutMs;
     }
 
     public DateTime WindowStart { get; }
@@ -42,6 +45,14 @@ internal sealed class ScanContext
     public long[] BurstStartSeconds { get; }
     public long[] BurstEndSeconds { get; }
     public int BurstCount => BurstStartTicks.Length;
+
+    /// <summary>The circuit the impacted flows move to at the fix time (empty in keys written before v3).</summary>
+    public string RerouteCircuit { get; }
+
+    /// <summary>The answer key's timeouts (0 in keys written before v3: the duration checks do not apply).</summary>
+    public double OrchestrationTimeoutMs { get; }
+    public double DependencyTimeoutMs { get; }
+    public bool HasTimeouts => OrchestrationTimeoutMs > 0 && DependencyTimeoutMs > 0;
 
     /// <summary>The central CPU spike confounder (null when the answer key has none).</summary>
     public ConfounderWindow? CpuSpike { get; }
@@ -90,7 +101,25 @@ internal sealed class ScanContext
 /// <summary>A confounder's name, region and [start, end).</summary>
 internal sealed record ConfounderWindow(string Name, string Region, DateTime Start, DateTime End)
 {
+    /// <summary>Start and end as yyMMddHHmmss numbers, to compare with a transaction's start second.</summary>
+    public long StartSecond { get; } = FieldText.SecondNumber(Start);
+    public long EndSecond { get; } = FieldText.SecondNumber(End);
+
     public bool Contains(long ticks) => ticks >= Start.Ticks && ticks < End.Ticks;
+
+    /// <summary>True for an instant of another day at the same time of day as the window: the comparable baseline
+    /// for metrics that follow the daily traffic.</summary>
+    public bool SameTimeOtherDay(long ticks)
+    {
+        if (Contains(ticks))
+        {
+            return false;
+        }
+
+        var day = TimeSpan.TicksPerDay;
+        var offset = ((ticks - Start.Ticks) % day + day) % day;
+        return offset < End.Ticks - Start.Ticks;
+    }
 
     public bool Overlaps(DateTime from, DateTime to) => Start < to && from < End;
 }

@@ -157,16 +157,16 @@ internal sealed class ChunkScan : ScanCounts
 
                         break;
                     case ColumnKind.Flag:
-                        if (span.Length == 1 && (span[0] == '0' || span[0] == '1'))
+                        if (span.SequenceEqual("true"u8) || span.SequenceEqual("false"u8))
                         {
-                            values.Numbers[i] = span[0] - '0';
+                            values.Numbers[i] = span.Length == 4 ? 1 : 0;
                         }
                         else
                         {
                             values.Numbers[i] = double.NaN;
                             BadFlags++;
                             ok = false;
-                            Problem(row, $"column {columns[i].Name} is not 0 or 1: '{Snippet(span)}'");
+                            Problem(row, $"column {columns[i].Name} is not true or false: '{Snippet(span)}'");
                         }
 
                         break;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace FiberSqs.Core.Validation;
 
@@ -7,13 +8,21 @@ namespace FiberSqs.Core.Validation;
 /// <c>validation_summary.json</c> (dataset) or reused for post-load checks.</summary>
 public sealed class ValidationReport
 {
-    public ValidationReport(string path, IEnumerable<ValidationCheck> checks, TimeSpan elapsed = default)
+    /// <param name="path">The dataset folder (or database URL) validated.</param>
+    /// <param name="checks">Every check, in order.</param>
+    /// <param name="elapsed">How long it took (never saved: the summary is byte-identical per seed).</param>
+    /// <param name="sections">The original generator's report sections, written beside the checks (may be null).</param>
+    public ValidationReport(string path, IEnumerable<ValidationCheck> checks, TimeSpan elapsed = default, JsonObject? sections = null)
     {
         ArgumentNullException.ThrowIfNull(checks);
         Path = path ?? "";
         Checks = checks.ToList();
         Elapsed = elapsed;
+        Sections = sections ?? [];
     }
+
+    /// <summary>The original generator's sections (referential_integrity, fix_verification, ...), in its key names.</summary>
+    public JsonObject Sections { get; }
 
     /// <summary>The dataset folder (or database URL) validated.</summary>
     public string Path { get; }
@@ -82,6 +91,19 @@ public sealed class ValidationReport
         }
 
         w.WriteEndArray();
+        foreach (var (name, node) in Sections)
+        {
+            w.WritePropertyName(name);
+            if (node is null)
+            {
+                w.WriteNullValue();
+            }
+            else
+            {
+                node.WriteTo(w);
+            }
+        }
+
         w.WriteEndObject();
     }
 

@@ -132,7 +132,7 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
             WriteProgress(new ProgressRecord(ActivityId, "New-FiberSqsDataset", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        validation = new ValidationReport(target, validation.Checks, validation.Elapsed);
+        validation = new ValidationReport(target, validation.Checks, validation.Elapsed, validation.Sections);
         WriteObject(new FiberSqsDatasetInfo(Rebase(result, staging, target), validation, clock.Elapsed));
         if (!validation.Passed)
         {

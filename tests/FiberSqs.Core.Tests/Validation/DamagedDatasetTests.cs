@@ -36,7 +36,7 @@ public sealed class DamagedDatasetTests(ValidDataset data) : IClassFixture<Valid
         Assert.Equal(names.Count, names.Distinct().Count());
         Assert.Contains(CheckNames.Csv("txn_facts"), names);
         Assert.All(data.Report.Checks, c => Assert.False(string.IsNullOrWhiteSpace(c.Threshold)));
-        Assert.Equal(26, names.Count);
+        Assert.Equal(31, names.Count);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class DamagedDatasetTests(ValidDataset data) : IClassFixture<Valid
         File.Delete(copy.Csv(T.TraceSpans));
         var report = copy.Validate();
         ReportAssert.FailsExactly(report, CheckNames.FilesPresent, CheckNames.Csv("trace_spans"), CheckNames.RowCounts,
-            CheckNames.SpanTransactions, CheckNames.SpanParents);
+            CheckNames.SpanTransactions, CheckNames.SpanParents, CheckNames.PrimaryCircuitAfterFix);
         Assert.Contains("clickhouse-trace_spans.csv", ReportAssert.Check(report, CheckNames.FilesPresent).Message, StringComparison.Ordinal);
     }
 
@@ -331,8 +331,8 @@ public sealed class DamagedDatasetTests(ValidDataset data) : IClassFixture<Valid
     public void AStrayQuoteFailsItsParseCheck()
     {
         using var copy = data.Copy();
-        copy.Edit(T.NetworkEvents, lines => lines[2] = lines[2].Replace(",minor,", ",mi\"nor,", StringComparison.Ordinal)
-            .Replace(",major,", ",ma\"jor,", StringComparison.Ordinal).Replace(",critical,", ",cri\"tical,", StringComparison.Ordinal));
+        copy.Edit(T.NetworkEvents, lines => lines[2] = lines[2].Replace(",warning,", ",war\"ning,", StringComparison.Ordinal)
+            .Replace(",info,", ",in\"fo,", StringComparison.Ordinal).Replace(",critical,", ",cri\"tical,", StringComparison.Ordinal));
         var report = copy.Validate();
         ReportAssert.FailsExactly(report, CheckNames.Csv("network_events"));
         Assert.Equal(1L, ReportAssert.Check(report, CheckNames.Csv("network_events")).Figure("malformed_quoting"));
@@ -382,6 +382,8 @@ public sealed class DamagedDatasetTests(ValidDataset data) : IClassFixture<Valid
     }
 
     private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string IsoMicros(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     private bool InBurstMinute(string timestamp)
     {
@@ -484,6 +486,141 @@ public sealed class DamagedDatasetTests(ValidDataset data) : IClassFixture<Valid
         // The moved window no longer holds the west errors either.
         ReportAssert.FailsExactly(report, CheckNames.ConfounderWindows, CheckNames.ConfounderBlipWestOnly);
         Assert.Contains("west_deployment_blip", ReportAssert.Check(report, CheckNames.ConfounderWindows).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The lines of the first transaction whose rows match, with their indexes.</summary>
+    private static List<int> TransactionLines(List<string> lines, Func<List<string[]>, bool> match)
+    {
+        for (var i = 1; i < lines.Count;)
+        {
+            var id = F(lines[i]).ElementAtOrDefault(6);
+            var j = i;
+            while (j < lines.Count && lines[j].Length > 0 && F(lines[j])[6] == id)
+            {
+                j++;
+            }
+
+            var indexes = Enumerable.Range(i, j - i).ToList();
+            if (indexes.Count > 0 && match(indexes.Select(k => F(lines[k])).ToList()))
+            {
+                return indexes;
+            }
+
+            i = Math.Max(j, i + 1);
+        }
+
+        throw new InvalidOperationException("no matching transaction");
+    }
+
+    private static string Set(string line, int field, string value)
+    {
+        var f = F(line);
+        f[field] = value;
+        return string.Join(',', f);
+    }
+
+    [Fact]
+    public void ACompletionLoggedBeforeItsReceiptFailsRowOrder()
+    {
+        using var copy = data.Copy();
+        copy.Edit(T.AppLogs, lines =>
+        {
+            var tx = TransactionLines(lines, rows => rows.Count > 4);
+            var received = F(lines[tx[0]])[0];
+            var final = tx.First(i => F(lines[i])[11] == "completed");
+            lines[final] = Set(lines[final], 0, IsoMicros(Ts(received).AddMilliseconds(-20)));
+        });
+        var report = copy.Validate();
+        ReportAssert.FailsExactly(report, CheckNames.AppLogRowOrder);
+        Assert.True((long)ReportAssert.Check(report, CheckNames.AppLogRowOrder).Figure("out_of_order")! >= 1);
+    }
+
+    [Fact]
+    public void ACircuitMissingFromOneRowOfACrossRegionTransactionFailsDependencyFields()
+    {
+        using var copy = data.Copy();
+        copy.Edit(T.AppLogs, lines =>
+        {
+            var tx = TransactionLines(lines, rows => rows[0][18].Length > 0);
+            lines[tx[1]] = Set(lines[tx[1]], 18, "");
+        });
+        var report = copy.Validate();
+        ReportAssert.FailsExactly(report, CheckNames.AppLogDependencyFields);
+        Assert.Equal(2L, ReportAssert.Check(report, CheckNames.AppLogDependencyFields).Figure("mismatches")); // the row differs from both neighbours
+    }
+
+    [Fact]
+    public void AnOrchestrationTimeoutAfter27MillisecondsFailsTimeoutDurations()
+    {
+        using var copy = data.Copy();
+        copy.Edit(T.AppLogs, lines =>
+        {
+            var i = Find(lines, f => f[17] == "ORCH_TIMEOUT");
+            lines[i] = Set(lines[i], 15, "27.000");
+        });
+        var report = copy.Validate();
+        ReportAssert.FailsExactly(report, CheckNames.TimeoutDurations);
+        var check = ReportAssert.Check(report, CheckNames.TimeoutDurations);
+        Assert.Equal(1L, check.Figure("timeouts_shorter_than_their_timeout"));
+        Assert.Equal(27.0, check.Figure("shortest_orch_timeout_ms"));
+    }
+
+    [Fact]
+    public void ACompletedLocalTransactionPastTheOrchestrationTimeoutFailsTimeoutDurations()
+    {
+        using var copy = data.Copy();
+        copy.Edit(T.AppLogs, lines =>
+        {
+            var i = Find(lines, f => f[11] == "completed" && f[18].Length == 0);
+            lines[i] = Set(lines[i], 15, "4500.000");
+        });
+        var report = copy.Validate();
+        ReportAssert.FailsExactly(report, CheckNames.TimeoutDurations);
+        Assert.Equal(1L, ReportAssert.Check(report, CheckNames.TimeoutDurations).Figure("completed_at_or_over_timeout"));
+    }
+
+    [Fact]
+    public void ATransactionOnThePrimaryCircuitAfterTheFixFailsTheRerouteCheck()
+    {
+        using var copy = data.Copy();
+        var fix = Ts(data.Truth.PrimaryIncident.FixTime);
+        copy.Edit(T.AppLogs, lines =>
+        {
+            var tx = TransactionLines(lines, rows => rows[0][18] == data.Truth.PrimaryIncident.RerouteCircuitId && Ts(rows[0][0]) > fix);
+            foreach (var i in tx)
+            {
+                lines[i] = Set(lines[i], 18, Scenario.PrimaryCircuitId);
+            }
+        });
+        var report = copy.Validate();
+        ReportAssert.FailsExactly(report, CheckNames.PrimaryCircuitAfterFix);
+        var check = ReportAssert.Check(report, CheckNames.PrimaryCircuitAfterFix);
+        Assert.True((long)check.Figure("app_log_rows_on_primary_after_fix")! >= 5);
+        Assert.Equal((long)check.Figure("slice_transactions_after_fix")! - 1, check.Figure("slice_transactions_after_fix_rerouted"));
+    }
+
+    [Fact]
+    public void TheOriginalsReportSectionsSitBesideTheChecks()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(data.Report.ToJson());
+        var root = doc.RootElement;
+        Assert.Equal(["passed", "checks_passed", "checks_failed", "checks", "referential_integrity", "incident_coherence",
+            "confounder_separability", "alert_quality"], root.EnumerateObject().Select(p => p.Name));
+        var integrity = root.GetProperty("referential_integrity");
+        var clean = data.Truth.TsoNoise.NoiseCounts[TsoNoiseType.Clean];
+        var nonEmpty = data.Truth.TsoNoise.TotalCalls - data.Truth.TsoNoise.NoiseCounts[TsoNoiseType.Missing];
+        Assert.Equal(Math.Round(100.0 * clean / nonEmpty, 3), integrity.GetProperty("tso_match_pct").GetDouble());
+        Assert.Equal(100, integrity.GetProperty("trace_match_pct").GetDouble());
+        var coherence = root.GetProperty("incident_coherence");
+        var impacted = ReportAssert.Check(data.Report, CheckNames.IncidentImpactedTransactions);
+        Assert.Equal(Math.Round((double)impacted.Figure("dependency_latency_ratio")!, 2), coherence.GetProperty("dependency_latency_multiplier").GetDouble());
+        Assert.True(coherence.GetProperty("network_rtt_multiplier").GetDouble() >= 4);
+        var separability = root.GetProperty("confounder_separability");
+        Assert.InRange(separability.GetProperty("cpu_peak_pct").GetDouble(), 75, 97);
+        Assert.InRange(separability.GetProperty("network_peak_during_cpu").GetDouble(), 0.9, 1.2);
+        var alerts = root.GetProperty("alert_quality");
+        Assert.Equal(1, alerts.GetProperty("tp").GetInt64()); // the critical packet_loss_burst at the incident start
+        Assert.Equal(data.Truth.PrimaryIncident.Bursts.Count - 1, alerts.GetProperty("fn").GetInt64());
     }
 
     [Fact]

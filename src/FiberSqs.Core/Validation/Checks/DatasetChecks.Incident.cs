@@ -199,8 +199,8 @@ internal sealed partial class DatasetChecks
     private static ValidationCheck ConfinedToRegion(string name, ConfounderWindow? window, string confounder, List<RegionHostStats>? regions,
         string metric, Func<RegionHostStats, RunningMean> inside, Func<RegionHostStats, RunningMean> outside, double minOwn, double maxOthers)
     {
-        var threshold = $"{confounder}: {metric} mean in the window ≥ {minOwn}× outside it on the confounder's region's hosts, " +
-            $"< {maxOthers}× on every other region's";
+        var threshold = $"{confounder}: {metric} mean in the window ≥ {minOwn}× its mean at the same time of day on the other days " +
+            $"on the confounder's region's hosts, < {maxOthers}× on every other region's";
         if (window is null)
         {
             return new ValidationCheck(name, false, [], threshold, $"ground_truth.json has no {confounder}");
@@ -223,7 +223,7 @@ internal sealed partial class DatasetChecks
                 own = ratio;
                 if (!(ratio >= minOwn))
                 {
-                    problems.Add($"{r.Region} {metric} in the window is only {ratio:0.##}× outside it");
+                    problems.Add($"{r.Region} {metric} in the window is only {ratio:0.##}× the same hours of the other days");
                 }
             }
             else if (!(ratio < maxOthers))

@@ -26,6 +26,7 @@ internal sealed partial class DatasetChecks(GroundTruth truth, ScanContext conte
         cancel.ThrowIfCancellationRequested();
         checks.AddRange(Incident());
         checks.AddRange(Confounders());
+        checks.AddRange(Realism());
         return checks;
     }
 
@@ -73,7 +74,7 @@ internal sealed partial class DatasetChecks(GroundTruth truth, ScanContext conte
     private static ValidationCheck Csv(TableResult t)
     {
         const string threshold = "the declared header; every row has its fields, each parses as its column's kind " +
-            "(numbers, 0/1 flags, ISO timestamps with Z); the file ends with a line break";
+            "(numbers, true/false flags, ISO timestamps with Z); the file ends with a line break";
         var name = CheckNames.Csv(t.Table.Name);
         if (!t.Exists)
         {

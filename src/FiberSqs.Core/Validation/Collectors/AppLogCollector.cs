@@ -4,29 +4,38 @@ using FiberSqs.Core.Tables;
 namespace FiberSqs.Core.Validation.Collectors;
 
 /// <summary>
-/// app_logs: the transactions (id and customer of each <c>received</c> row), every transaction id referenced,
-/// the final <c>completed</c>/<c>timeout</c> rows, the hosts, and the incident figures of the central
-/// provision/modify transactions: dependency latency and timeouts of those that started in a burst (impacted) and
-/// of those that did not (baseline, outside the central CPU spike). A transaction's start second is read from its
-/// id (<c>TX-yyyyMMddHHmmss-N</c>), so each row is judged alone, without waiting for the transaction's other rows.
+/// app_logs: the transactions (id and customer of each <c>received</c> row), every transaction id referenced, the
+/// final <c>completed</c>/<c>timeout</c> rows, the hosts, the incident figures of the central provision/modify
+/// transactions (dependency latency and timeouts of those that started in a burst, impacted, and of those that did
+/// not, baseline, outside the central CPU spike), the order and dependency fields of each transaction's rows, timeout
+/// durations, the primary circuit after the fix time and the confounders' timeouts. A transaction's start second is
+/// read from its id (<c>TX-yyyyMMddHHmmss-N</c>), so each row is judged alone.
 /// </summary>
 internal sealed class AppLogCollector(ScanContext context) : TableCollector
 {
     private static readonly TableSchema T = TableCatalog.AppLogs;
+    private static readonly int Timestamp = T.IndexOf("timestamp");
     private static readonly int Region = T.IndexOf("region");
     private static readonly int Host = T.IndexOf("host");
     private static readonly int TransactionId = T.IndexOf("transaction_id");
     private static readonly int Customer = T.IndexOf("customer_id");
     private static readonly int Type = T.IndexOf("transaction_type");
     private static readonly int Event = T.IndexOf("event");
+    private static readonly int DependencyRegion = T.IndexOf("dependency_region");
+    private static readonly int DependencyService = T.IndexOf("dependency_service");
     private static readonly int DependencyLatency = T.IndexOf("dependency_latency_ms");
     private static readonly int EndToEnd = T.IndexOf("end_to_end_latency_ms");
+    private static readonly int ErrorCode = T.IndexOf("error_code");
     private static readonly int Circuit = T.IndexOf("circuit_id");
 
     private readonly byte[] _sourceRegion = System.Text.Encoding.UTF8.GetBytes(context.SourceRegion);
+    private readonly byte[] _primary = System.Text.Encoding.UTF8.GetBytes(context.PrimaryCircuit);
     private readonly byte[][] _affected = [.. context.AffectedTypes.Select(System.Text.Encoding.UTF8.GetBytes)];
+    private readonly ConfounderWindow?[] _confounders = [context.CpuSpike, context.Blip];
+    private readonly byte[][] _confounderRegions = [.. new[] { context.CpuSpike, context.Blip }.Select(c => System.Text.Encoding.UTF8.GetBytes(c?.Region ?? ""))];
     private readonly long _cpuStart = context.CpuSpike is { } c && c.Region == context.SourceRegion ? FieldText.SecondNumber(c.Start) : 0;
     private readonly long _cpuEnd = context.CpuSpike is { } c && c.Region == context.SourceRegion ? FieldText.SecondNumber(c.End) : 0;
+    private readonly long _fixTicks = context.FixTime.Ticks;
     private long _lastId = -1;
 
     private readonly LongBag _referenced = new();
@@ -55,6 +64,21 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
     public long BaselineFinals;
     public long BaselineTimeouts;
 
+    public TransactionRowOrder Order { get; } = new();
+    public TimeoutDurations Timeouts;
+
+    /// <summary>Rows on the primary circuit at or after the fix time, and the first transaction of them.</summary>
+    public long PrimaryRowsAfterFix;
+    public long FirstPrimaryAfterFix;
+
+    /// <summary>Impacted-slice transactions received at or after the fix time, and those of them on another circuit.</summary>
+    public long SliceAfterFix;
+    public long SliceAfterFixElsewhere;
+
+    /// <summary>Per confounder (CPU spike, deployment blip): final rows of its region's transactions started in its window, and their timeouts.</summary>
+    public long[] ConfounderFinals { get; } = new long[2];
+    public long[] ConfounderTimeouts { get; } = new long[2];
+
     public override void Row(CsvReader row, RowValues values)
     {
         var id = FieldText.TransactionKey(row.GetSpan(TransactionId));
@@ -66,35 +90,34 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
 
         Hosts.Add(row.GetSpan(Host));
         var evt = row.GetSpan(Event);
+        var ticks = values.Ticks[Timestamp];
+        var circuit = row.GetSpan(Circuit);
+        var dependency = FieldText.Hash(circuit) ^ (3 * FieldText.Hash(row.GetSpan(DependencyRegion))) ^ (5 * FieldText.Hash(row.GetSpan(DependencyService)));
+        if (ticks != RowValues.NoTicks)
+        {
+            Order.Add(new TransactionRowOrder.RowKey(id, ticks, TransactionRowOrder.Stage(evt), dependency));
+            if (ticks >= _fixTicks && circuit.SequenceEqual(_primary))
+            {
+                PrimaryRowsAfterFix++;
+                FirstPrimaryAfterFix = FirstPrimaryAfterFix == 0 ? id : FirstPrimaryAfterFix;
+            }
+        }
+
         switch (evt.Length)
         {
             case 8 when evt.SequenceEqual("received"u8):
                 _received.Add(id);
                 _receivedCustomers.Add(FieldText.CustomerKey(row.GetSpan(Customer)));
+                if (ticks >= _fixTicks && ticks != RowValues.NoTicks && InSlice(row))
+                {
+                    SliceAfterFix++;
+                    SliceAfterFixElsewhere += !circuit.IsEmpty && !circuit.SequenceEqual(_primary) ? 1 : 0;
+                }
+
                 return;
             case 9 when evt.SequenceEqual("completed"u8):
             case 7 when evt.SequenceEqual("timeout"u8):
-                _finals.Add(id);
-                if (double.IsNaN(values.Numbers[EndToEnd]))
-                {
-                    FinalsWithoutLatency++;
-                }
-
-                if (Group(row, id) is { } impacted)
-                {
-                    var timeout = evt.Length == 7;
-                    if (impacted)
-                    {
-                        ImpactedFinals++;
-                        ImpactedTimeouts += timeout ? 1 : 0;
-                    }
-                    else
-                    {
-                        BaselineFinals++;
-                        BaselineTimeouts += timeout ? 1 : 0;
-                    }
-                }
-
+                Final(row, values, id, timeout: evt.Length == 7, crossRegion: !circuit.IsEmpty);
                 return;
             case 15 when evt.SequenceEqual("dependency_call"u8):
                 var ms = values.Numbers[DependencyLatency];
@@ -104,7 +127,7 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
                     return;
                 }
 
-                if (row.GetSpan(Circuit).IsEmpty)
+                if (circuit.IsEmpty)
                 {
                     DependencyCallsWithoutCircuit++;
                 }
@@ -125,23 +148,84 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
         }
     }
 
+    private void Final(CsvReader row, RowValues values, long id, bool timeout, bool crossRegion)
+    {
+        _finals.Add(id);
+        var endToEnd = values.Numbers[EndToEnd];
+        var dependencyMs = values.Numbers[DependencyLatency];
+        if (double.IsNaN(endToEnd))
+        {
+            FinalsWithoutLatency++;
+        }
+
+        if (context.HasTimeouts)
+        {
+            if (timeout)
+            {
+                Timeouts.Timeout(id, row.GetSpan(ErrorCode).SequenceEqual("DEP_TIMEOUT"u8), endToEnd, dependencyMs,
+                    context.OrchestrationTimeoutMs, context.DependencyTimeoutMs);
+            }
+            else
+            {
+                Timeouts.Completed(id, crossRegion, endToEnd, dependencyMs, context.OrchestrationTimeoutMs, context.DependencyTimeoutMs);
+            }
+        }
+
+        if (Group(row, id) is { } impacted)
+        {
+            if (impacted)
+            {
+                ImpactedFinals++;
+                ImpactedTimeouts += timeout ? 1 : 0;
+            }
+            else
+            {
+                BaselineFinals++;
+                BaselineTimeouts += timeout ? 1 : 0;
+            }
+        }
+
+        if (!FieldText.IsExactTransactionKey(id))
+        {
+            return;
+        }
+
+        var second = FieldText.StartSecondNumber(id);
+        var region = row.GetSpan(Region);
+        for (var i = 0; i < _confounders.Length; i++)
+        {
+            if (_confounders[i] is { } w && second >= w.StartSecond && second < w.EndSecond && region.SequenceEqual(_confounderRegions[i]))
+            {
+                ConfounderFinals[i]++;
+                ConfounderTimeouts[i] += timeout ? 1 : 0;
+            }
+        }
+    }
+
+    private bool InSlice(CsvReader row)
+    {
+        if (!row.GetSpan(Region).SequenceEqual(_sourceRegion))
+        {
+            return false;
+        }
+
+        var type = row.GetSpan(Type);
+        foreach (var a in _affected)
+        {
+            if (type.SequenceEqual(a))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>For a central provision/modify transaction: true when it started in a burst, false for the baseline;
     /// null for other transactions (and for the CPU spike, which is neither).</summary>
     private bool? Group(CsvReader row, long id)
     {
-        if (!FieldText.IsExactTransactionKey(id) || !row.GetSpan(Region).SequenceEqual(_sourceRegion))
-        {
-            return null;
-        }
-
-        var type = row.GetSpan(Type);
-        var affected = false;
-        foreach (var a in _affected)
-        {
-            affected |= type.SequenceEqual(a);
-        }
-
-        if (!affected)
+        if (!FieldText.IsExactTransactionKey(id) || !InSlice(row))
         {
             return null;
         }
@@ -178,5 +262,16 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
         ImpactedTimeouts += o.ImpactedTimeouts;
         BaselineFinals += o.BaselineFinals;
         BaselineTimeouts += o.BaselineTimeouts;
+        Order.Merge(o.Order);
+        Timeouts.Add(o.Timeouts);
+        FirstPrimaryAfterFix = FirstPrimaryAfterFix == 0 ? o.FirstPrimaryAfterFix : FirstPrimaryAfterFix;
+        PrimaryRowsAfterFix += o.PrimaryRowsAfterFix;
+        SliceAfterFix += o.SliceAfterFix;
+        SliceAfterFixElsewhere += o.SliceAfterFixElsewhere;
+        for (var i = 0; i < ConfounderFinals.Length; i++)
+        {
+            ConfounderFinals[i] += o.ConfounderFinals[i];
+            ConfounderTimeouts[i] += o.ConfounderTimeouts[i];
+        }
     }
 }

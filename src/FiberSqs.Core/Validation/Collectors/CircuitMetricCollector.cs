@@ -10,6 +10,7 @@ internal sealed class CircuitRtt(string circuit)
     public RunningMean Burst;
     public RunningMean Baseline;
     public RunningMean CpuSpike;
+    public double CpuSpikeMax = double.NegativeInfinity;
 }
 
 /// <summary>network_circuit_metrics: per circuit, the mean RTT of the minutes that overlap a burst, of the others,
@@ -51,6 +52,7 @@ internal sealed class CircuitMetricCollector(ScanContext context) : TableCollect
         if (context.CpuSpike?.Contains(ticks) == true)
         {
             c.CpuSpike.Add(rtt);
+            c.CpuSpikeMax = Math.Max(c.CpuSpikeMax, rtt);
         }
     }
 
@@ -67,6 +69,7 @@ internal sealed class CircuitMetricCollector(ScanContext context) : TableCollect
             c.Burst.Add(o.Burst);
             c.Baseline.Add(o.Baseline);
             c.CpuSpike.Add(o.CpuSpike);
+            c.CpuSpikeMax = Math.Max(c.CpuSpikeMax, o.CpuSpikeMax);
         }
     }
 }

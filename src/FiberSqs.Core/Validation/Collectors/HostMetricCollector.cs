@@ -3,7 +3,8 @@ using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.Validation.Collectors;
 
-/// <summary>One region's host metrics inside and outside the two confounder windows.</summary>
+/// <summary>One region's host metrics inside the two confounder windows and at the same time of day on the other
+/// days (host metrics follow the daily traffic, so that is the fair baseline), and its highest CPU.</summary>
 internal sealed class RegionHostStats(string region)
 {
     public string Region { get; } = region;
@@ -11,10 +12,11 @@ internal sealed class RegionHostStats(string region)
     public RunningMean CpuOutside;
     public RunningMean NetErrorsInBlip;
     public RunningMean NetErrorsOutside;
+    public double CpuMax = double.NegativeInfinity;
 }
 
-/// <summary>infra_host_metrics: per region, CPU in and outside the CPU spike, network errors in and outside the
-/// deployment blip; and the host names.</summary>
+/// <summary>infra_host_metrics: per region, CPU in the CPU spike and at that time of day on the other days, network
+/// errors likewise for the deployment blip; and the host names.</summary>
 internal sealed class HostMetricCollector(ScanContext context) : TableCollector
 {
     private static readonly TableSchema T = TableCatalog.InfraHostMetrics;
@@ -46,11 +48,12 @@ internal sealed class HostMetricCollector(ScanContext context) : TableCollector
         var cpu = values.Numbers[Cpu];
         if (!double.IsNaN(cpu))
         {
+            r.CpuMax = Math.Max(r.CpuMax, cpu);
             if (context.CpuSpike?.Contains(ticks) == true)
             {
                 r.CpuInSpike.Add(cpu);
             }
-            else
+            else if (context.CpuSpike?.SameTimeOtherDay(ticks) == true)
             {
                 r.CpuOutside.Add(cpu);
             }
@@ -63,7 +66,7 @@ internal sealed class HostMetricCollector(ScanContext context) : TableCollector
             {
                 r.NetErrorsInBlip.Add(net);
             }
-            else
+            else if (context.Blip?.SameTimeOtherDay(ticks) == true)
             {
                 r.NetErrorsOutside.Add(net);
             }
@@ -86,6 +89,7 @@ internal sealed class HostMetricCollector(ScanContext context) : TableCollector
             r.CpuOutside.Add(s.CpuOutside);
             r.NetErrorsInBlip.Add(s.NetErrorsInBlip);
             r.NetErrorsOutside.Add(s.NetErrorsOutside);
+            r.CpuMax = Math.Max(r.CpuMax, s.CpuMax);
         }
     }
 }

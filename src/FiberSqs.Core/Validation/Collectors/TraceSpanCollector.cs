@@ -4,14 +4,23 @@ using FiberSqs.Core.Tables;
 namespace FiberSqs.Core.Validation.Collectors;
 
 /// <summary>trace_spans: every span as a (trace, span) key, every parent reference as a (trace, parent) key, the
-/// traces that have a root span (empty parent), every trace and every transaction id referenced.</summary>
-internal sealed class TraceSpanCollector : TableCollector
+/// traces that have a root span (empty parent), every trace and every transaction id referenced; and the spans that
+/// cross the primary circuit at or after the fix time.</summary>
+internal sealed class TraceSpanCollector(ScanContext context) : TableCollector
 {
     private static readonly TableSchema T = TableCatalog.TraceSpans;
     private static readonly int Trace = T.IndexOf("trace_id");
     private static readonly int Span = T.IndexOf("span_id");
     private static readonly int Parent = T.IndexOf("parent_span_id");
     private static readonly int TransactionId = T.IndexOf("transaction_id");
+    private static readonly int Timestamp = T.IndexOf("timestamp");
+    private static readonly int Circuit = T.IndexOf("circuit_id");
+
+    private readonly byte[] _primary = System.Text.Encoding.UTF8.GetBytes(context.PrimaryCircuit);
+    private readonly long _fixTicks = context.FixTime.Ticks;
+
+    /// <summary>Spans on the primary circuit that start at or after the fix time.</summary>
+    public long PrimarySpansAfterFix;
 
     private long _lastTrace = -1;
     private long _lastTransaction = -1;
@@ -48,6 +57,12 @@ internal sealed class TraceSpanCollector : TableCollector
             _lastTrace = trace;
         }
 
+        var ticks = values.Ticks[Timestamp];
+        if (ticks >= _fixTicks && ticks != RowValues.NoTicks && row.GetSpan(Circuit).SequenceEqual(_primary))
+        {
+            PrimarySpansAfterFix++;
+        }
+
         var tx = FieldText.TransactionKey(row.GetSpan(TransactionId));
         if (tx != _lastTransaction)
         {
@@ -73,5 +88,6 @@ internal sealed class TraceSpanCollector : TableCollector
         RootTraces.Append(o.RootTraces);
         Traces.Append(o.Traces);
         TransactionIds.Append(o.TransactionIds);
+        PrimarySpansAfterFix += o.PrimarySpansAfterFix;
     }
 }

@@ -234,6 +234,8 @@ public static class DatasetGenerator
                 TransactionsInside = inside.Transactions,
                 TimeoutRateInside = rateIn,
                 TimeoutRateOutside = Rate(outside.Timeouts, outside.Transactions),
+                P50LatencyMsInside = Math.Round(inside.Latency.Quantile(0.5), 1),
+                P50LatencyMsOutside = Math.Round(outside.Latency.Quantile(0.5), 1),
                 P95LatencyMsInside = Math.Round(p95In, 1),
                 P95LatencyMsOutside = Math.Round(p95Out, 1),
                 P95LatencyMultiplier = p95Out == 0 ? 0 : Math.Round(p95In / p95Out, 3),

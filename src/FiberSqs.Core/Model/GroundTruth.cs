@@ -110,6 +110,9 @@ public sealed class ConfounderObservations
     [JsonPropertyName("transactions_inside")] public long TransactionsInside { get; set; }
     [JsonPropertyName("timeout_rate_inside")] public double TimeoutRateInside { get; set; }
     [JsonPropertyName("timeout_rate_outside")] public double TimeoutRateOutside { get; set; }
+    /// <summary>The median shows the slowdown itself; the p95 sits on the timeouts (3 s and 6 s) once they reach 5%.</summary>
+    [JsonPropertyName("p50_latency_ms_inside")] public double P50LatencyMsInside { get; set; }
+    [JsonPropertyName("p50_latency_ms_outside")] public double P50LatencyMsOutside { get; set; }
     [JsonPropertyName("p95_latency_ms_inside")] public double P95LatencyMsInside { get; set; }
     [JsonPropertyName("p95_latency_ms_outside")] public double P95LatencyMsOutside { get; set; }
     [JsonPropertyName("p95_latency_multiplier")] public double P95LatencyMultiplier { get; set; }

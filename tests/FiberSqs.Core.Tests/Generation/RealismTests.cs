@@ -166,6 +166,7 @@ public sealed class RealismTests(GeneratedDataset data) : IClassFixture<Generate
             Assert.Equal(inside.Count, c.Observed!.TransactionsInside);
             Assert.Equal(Math.Round(inside.Count(f => f[6] == "false") / (double)inside.Count, 6), c.Observed.TimeoutRateInside);
             Assert.True(c.Observed.TimeoutRateInside > c.Observed.TimeoutRateOutside, $"{c.Name} has no effect on timeouts");
+            Assert.True(c.Observed.P50LatencyMsInside > c.Observed.P50LatencyMsOutside * 1.1, $"{c.Name} does not slow its region down");
             Assert.True(c.Observed.TimeoutRateInside <= impactedRate * 0.5 + 0.05, $"{c.Name} times out at {c.Observed.TimeoutRateInside}, the incident at {impactedRate}");
             Assert.Equal(Math.Round(c.Observed.TimeoutRateInside / impactedRate, 3), c.Observed.TimeoutRateVsIncident);
         }

@@ -24,12 +24,6 @@ public sealed record ClickHouseColumn(string Name, string Type, string? DefaultE
 /// </summary>
 public static class ClickHouseSchema
 {
-    /// <summary>App-log numeric columns that are empty on most rows: kept as String.</summary>
-    private static readonly HashSet<(string Table, string Column)> SparseNumbers =
-    [
-        ("app_logs", "dependency_latency_ms"), ("app_logs", "end_to_end_latency_ms"), ("app_logs", "http_status"),
-    ];
-
     /// <summary>Nullable text columns (see the class remarks).</summary>
     private static readonly HashSet<(string Table, string Column)> NullableText = [("app_logs", "customer_id")];
 
@@ -96,7 +90,9 @@ public static class ClickHouseSchema
     private static string CsvColumnType(TableSchema table, ColumnSchema column, ClickHouseDialect dialect)
     {
         var key = (table.Name, column.Name);
-        if (column.IsTimestamp || SparseNumbers.Contains(key))
+        // Optional numbers (empty on most app-log rows) stay text as in the original; their typed twin is
+        // end_to_end_latency_ms_f64.
+        if (column.IsTimestamp || column.Optional)
         {
             return "String";
         }

@@ -74,7 +74,7 @@ public sealed class ArrivalPlan
                 for (var t = 0; t < typeWeights.Length; t++)
                 {
                     regionRows += typeWeights[t] / typeSum *
-                        ModelParameters.ExpectedAppLogRows(r, t, r == ModelParameters.CentralRegion ? burstFraction : 0, confounder);
+                        ModelParameters.ExpectedAppLogRows(r, t, r == ModelParameters.SourceRegion ? burstFraction : 0, confounder);
                 }
 
                 rows += originWeights[r] * regionRows;

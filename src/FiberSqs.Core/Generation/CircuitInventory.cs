@@ -39,7 +39,7 @@ public sealed class CircuitInventory
         var regions = Scenario.Regions;
         var all = new List<Circuit>
         {
-            new(0, Scenario.PrimaryCircuitId, ModelParameters.CentralRegion, ModelParameters.EastRegion, 18, 0.0002, 8, 360, IsPrimary: true),
+            new(0, Scenario.PrimaryCircuitId, ModelParameters.SourceRegion, ModelParameters.DestinationRegion, 18, 0.0002, 8, 360, IsPrimary: true),
         };
         var byPair = new Circuit[regions.Count, regions.Count];
         for (var s = 0; s < regions.Count; s++)

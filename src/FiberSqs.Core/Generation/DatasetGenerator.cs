@@ -64,7 +64,7 @@ public static class DatasetGenerator
             cancel.ThrowIfCancellationRequested();
             progress?.Report(new GenerationProgress("Writing support calls", 96, written));
             TsoNoise tso;
-            using (var csv = new CsvRowWriter(files[TableCatalog.TsoCalls]))
+            using (var csv = new CsvRowWriter(files[TableCatalog.TsoCalls], TableCatalog.TsoCalls))
             {
                 tso = new TsoCallTableWriter(csv, options.Seed).Write(candidates, ended);
                 csv.Flush();
@@ -73,7 +73,7 @@ public static class DatasetGenerator
 
             if (options.EnableTier2)
             {
-                using var csv = new CsvRowWriter(files[TableCatalog.NetworkEvents]);
+                using var csv = new CsvRowWriter(files[TableCatalog.NetworkEvents], TableCatalog.NetworkEvents);
                 new NetworkEventsTableWriter(csv).Write(context.Events);
                 csv.Flush();
                 rows[TableCatalog.NetworkEvents] = csv.Rows;
@@ -128,8 +128,8 @@ public static class DatasetGenerator
     private static FileStream OpenTable(string root, TableSchema table)
     {
         var file = new FileStream(DatasetLayout.CsvPath(root, table), FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
-        using var header = new CsvRowWriter(file);
-        header.Header(table);
+        using var header = new CsvRowWriter(file, table);
+        header.Header();
         header.Flush();
         return file;
     }
@@ -174,9 +174,9 @@ public static class DatasetGenerator
             },
             Confounders =
             [
-                Confounder(stats, 0, "central_cpu_spike", Scenario.CpuSpikeStart, Scenario.CpuSpikeEnd, "infra", "central",
+                Confounder(stats, 0, "central_cpu_spike", Scenario.CpuSpikeStart, Scenario.CpuSpikeEnd, "infra", Scenario.CpuSpikeRegion,
                     "Short CPU saturation on central hosts (75-97% on every one of them)", impactedTimeoutRate),
-                Confounder(stats, 1, "west_deployment_blip", Scenario.BlipStart, Scenario.BlipEnd, "app", "west",
+                Confounder(stats, 1, "west_deployment_blip", Scenario.BlipStart, Scenario.BlipEnd, "app", Scenario.BlipRegion,
                     "Deployment-induced latency bump in west (host network errors rise)", impactedTimeoutRate),
             ],
             Generation = new GenerationInfo

@@ -1,3 +1,5 @@
+using FiberSqs.Core.Model;
+
 namespace FiberSqs.Core.Generation;
 
 /// <summary>The numbers of the model (SPEC section 3), in one place.</summary>
@@ -11,9 +13,12 @@ internal static class ModelParameters
     public static readonly string[] ServiceTypes =
         ["fiber_sqs", "fiber_sqs", "fiber_tv", "fiber_sqs", "fiber_internet", "fiber_internet", "fiber_sqs"];
 
-    public const int CentralRegion = 2;
-    public const int EastRegion = 0;
-    public const int WestRegion = 1;
+    // Region indexes, from the region names of the scenario (never a literal position).
+    public static readonly int SourceRegion = Scenario.RegionIndex(Scenario.PrimarySourceRegion);
+    public static readonly int DestinationRegion = Scenario.RegionIndex(Scenario.PrimaryDestinationRegion);
+
+    /// <summary>Transaction-type indexes of the impacted types (provision_fiber_sqs, modify_service_profile).</summary>
+    private static readonly int[] AffectedTypes = [.. Scenario.AffectedTransactionTypes.Select(Scenario.TypeIndex)];
 
     public const double BaseLatencyAffectedMs = 420;
     public const double BaseLatencyOtherMs = 280;
@@ -76,29 +81,28 @@ internal static class ModelParameters
     /// <summary>Seconds at the end of the window that every transaction (and its trailing retry row) must leave.</summary>
     public const double EndGuardSeconds = 1.2;
 
-    public static bool IsAffectedType(int type) => type <= 1;
+    public static bool IsAffectedType(int type) => Array.IndexOf(AffectedTypes, type) >= 0;
 
     public static double BaseLatency(int type) => IsAffectedType(type) ? BaseLatencyAffectedMs : BaseLatencyOtherMs;
 
-    public static double[] TypeWeights(int region) => region == CentralRegion ? TypeWeightsCentral : TypeWeightsElsewhere;
+    public static double[] TypeWeights(int region) => region == SourceRegion ? TypeWeightsCentral : TypeWeightsElsewhere;
 
     /// <summary>The confounders' regions, in ground_truth.json order (CPU spike, deployment blip).</summary>
-    public static readonly int[] ConfounderRegions = [CentralRegion, WestRegion];
+    public static readonly int[] ConfounderRegions = [Scenario.RegionIndex(Scenario.CpuSpikeRegion), Scenario.RegionIndex(Scenario.BlipRegion)];
 
     /// <summary>True when the instant is inside confounder <paramref name="confounder"/>'s window.</summary>
     public static bool InConfounderWindow(int confounder, long ticks) => confounder == 0
-        ? ticks >= Model.Scenario.CpuSpikeStart.Ticks && ticks < Model.Scenario.CpuSpikeEnd.Ticks
-        : ticks >= Model.Scenario.BlipStart.Ticks && ticks < Model.Scenario.BlipEnd.Ticks;
+        ? ticks >= Scenario.CpuSpikeStart.Ticks && ticks < Scenario.CpuSpikeEnd.Ticks
+        : ticks >= Scenario.BlipStart.Ticks && ticks < Scenario.BlipEnd.Ticks;
 
     /// <summary>True when the region is inside a confounder window at that instant.</summary>
     public static bool InConfounder(int region, long ticks) =>
-        (region == CentralRegion && ticks >= Model.Scenario.CpuSpikeStart.Ticks && ticks < Model.Scenario.CpuSpikeEnd.Ticks) ||
-        (region == WestRegion && ticks >= Model.Scenario.BlipStart.Ticks && ticks < Model.Scenario.BlipEnd.Ticks);
+        (region == ConfounderRegions[0] && InConfounderWindow(0, ticks)) || (region == ConfounderRegions[1] && InConfounderWindow(1, ticks));
 
     /// <summary>Expected app-log rows of one transaction, used to size the arrivals so the row target is met.</summary>
     public static double ExpectedAppLogRows(int region, int type, double burstFraction, bool confounder)
     {
-        var alwaysCross = region == CentralRegion && IsAffectedType(type);
+        var alwaysCross = region == SourceRegion && IsAffectedType(type);
         var cross = alwaysCross ? 1.0 : CrossRegionShare;
         double Rows(double attempts, double timeout) => 3 + attempts * (1 + cross) + 1 + timeout;
 

@@ -19,7 +19,7 @@ internal sealed class ShardGenerator(GenerationContext context)
         var hostPrng = Prng.Create(seed, StreamId.Hosts, shard);
         var calls = new TsoCallDecider();
 
-        var writers = output.Buffers.ToDictionary(kv => kv.Key, kv => new CsvRowWriter(kv.Value));
+        var writers = output.Buffers.ToDictionary(kv => kv.Key, kv => new CsvRowWriter(kv.Value, kv.Key));
         try
         {
             var appLogs = new AppLogTableWriter(writers[TableCatalog.AppLogs]);

@@ -47,10 +47,10 @@ internal sealed class TransactionSampler
         tx.ClockOffsetTicks = _hosts.ClockOffsetTicks(region, tx.Host, startTicks);
 
         var affected = ModelParameters.IsAffectedType(type);
-        if (region == ModelParameters.CentralRegion && affected)
+        if (region == ModelParameters.SourceRegion && affected)
         {
             tx.CrossRegion = true;
-            tx.DependencyRegion = ModelParameters.EastRegion;
+            tx.DependencyRegion = ModelParameters.DestinationRegion;
             tx.Circuit = _circuits.Primary;
         }
         else if (prng.Chance(ModelParameters.CrossRegionShare))

@@ -57,7 +57,7 @@ internal sealed class TsoCallDecider
 
     private static int Class(Transaction tx) =>
         tx.BurstImpacted ? 0
-        : tx.Region == ModelParameters.CentralRegion && ModelParameters.IsAffectedType(tx.Type) ? 1
+        : tx.Region == ModelParameters.SourceRegion && ModelParameters.IsAffectedType(tx.Type) ? 1
         : tx.Confounder ? 2
         : tx.IsTimeout ? 3
         : 4;

@@ -24,6 +24,10 @@ public static class Scenario
     public static readonly DateTime BlipStart = new(2025, 12, 6, 17, 0, 0, DateTimeKind.Utc);
     public static readonly DateTime BlipEnd = new(2025, 12, 6, 18, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>The confounders' regions (the CPU spike on central's hosts, the deployment blip in west).</summary>
+    public const string CpuSpikeRegion = "central";
+    public const string BlipRegion = "west";
+
     /// <summary>Region names in the order every table and loop uses.</summary>
     public static readonly IReadOnlyList<string> Regions = ["east", "west", "central", "north", "south"];
 
@@ -49,6 +53,25 @@ public static class Scenario
     /// <summary>The one host inventory shared by app logs and infra metrics: fibersqs-prod-&lt;region&gt;-hostNN.</summary>
     public static string HostName(string region, int number) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"fibersqs-prod-{region}-host{number:00}");
+
+    /// <summary>The position of a region in <see cref="Regions"/>: every table indexes regions this way.</summary>
+    public static int RegionIndex(string region) => IndexIn(Regions, region, "region");
+
+    /// <summary>The position of a transaction type in <see cref="TransactionTypes"/>.</summary>
+    public static int TypeIndex(string type) => IndexIn(TransactionTypes, type, "transaction type");
+
+    private static int IndexIn(IReadOnlyList<string> names, string name, string what)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"'{name}' is not a {what} of the scenario.", nameof(name));
+    }
 
     /// <summary>The three-letter code used in circuit ids (CEN, EAS, ...).</summary>
     public static string RegionCode(string region) => region[..3].ToUpperInvariant();

@@ -5,25 +5,31 @@ namespace FiberSqs.Core.Tables;
 
 /// <summary>
 /// Writes one table's rows through CsvHelper (RFC 4180 quoting, UTF-8, \n line ends) with typed helpers that
-/// format values into UTF-8 on the stack first, so the hot path allocates nothing per field.
+/// format values into UTF-8 on the stack first, so the hot path allocates nothing per field. Every row must have the
+/// table's field count: a writer that emits one field too many or too few fails at once, not in a reader's hands.
 /// </summary>
 public sealed class CsvRowWriter : IDisposable
 {
     private static readonly CsvWriterOptions Options = new() { NewLine = "\n", WriteByteOrderMark = false };
 
     private readonly CsvWriter _csv;
+    private readonly TableSchema _table;
+    private int _fields;
 
-    public CsvRowWriter(Stream destination, bool leaveOpen = true)
+    public CsvRowWriter(Stream destination, TableSchema table, bool leaveOpen = true)
     {
+        ArgumentNullException.ThrowIfNull(table);
+        _table = table;
         _csv = CsvWriter.Create(destination, Options, leaveOpen);
     }
 
     /// <summary>Rows ended so far (the header not counted).</summary>
     public long Rows { get; private set; }
 
-    public void Header(TableSchema table)
+    /// <summary>The header row: the table's column names.</summary>
+    public void Header()
     {
-        foreach (var column in table.Columns)
+        foreach (var column in _table.Columns)
         {
             _csv.WriteField(column.Name);
         }
@@ -31,45 +37,59 @@ public sealed class CsvRowWriter : IDisposable
         _csv.EndRecord();
     }
 
-    public void Text(ReadOnlySpan<byte> utf8) => _csv.WriteField(utf8);
+    public void Text(ReadOnlySpan<byte> utf8)
+    {
+        _fields++;
+        _csv.WriteField(utf8);
+    }
 
-    public void Text(string text) => _csv.WriteField(text);
+    public void Text(string text)
+    {
+        _fields++;
+        _csv.WriteField(text);
+    }
 
-    public void Empty() => _csv.WriteField(ReadOnlySpan<byte>.Empty);
+    public void Empty() => Text(ReadOnlySpan<byte>.Empty);
 
     public void TimestampMicros(long ticks)
     {
         Span<byte> buffer = stackalloc byte[Utf8Text.TimestampMicrosLength];
         Utf8Text.TimestampMicros(buffer, ticks);
-        _csv.WriteField((ReadOnlySpan<byte>)buffer);
+        Text(buffer);
     }
 
     public void TimestampSeconds(long ticks)
     {
         Span<byte> buffer = stackalloc byte[Utf8Text.TimestampSecondsLength];
         Utf8Text.TimestampSeconds(buffer, ticks);
-        _csv.WriteField((ReadOnlySpan<byte>)buffer);
+        Text(buffer);
     }
 
     public void WholeNumber(long value)
     {
         Span<byte> buffer = stackalloc byte[24];
         var n = Utf8Text.WholeNumber(buffer, value);
-        _csv.WriteField((ReadOnlySpan<byte>)buffer[..n]);
+        Text(buffer[..n]);
     }
 
     public void Fixed(double value, int decimals)
     {
         Span<byte> buffer = stackalloc byte[32];
         var n = Utf8Text.Fixed(buffer, value, decimals);
-        _csv.WriteField((ReadOnlySpan<byte>)buffer[..n]);
+        Text(buffer[..n]);
     }
 
     /// <summary>true or false, as the original wrote booleans.</summary>
-    public void Flag(bool value) => _csv.WriteField(value ? "true"u8 : "false"u8);
+    public void Flag(bool value) => Text(value ? "true"u8 : "false"u8);
 
     public void EndRow()
     {
+        if (_fields != _table.Columns.Count)
+        {
+            throw new InvalidOperationException($"A row of {_table.Name} has {_fields} fields; the table has {_table.Columns.Count} columns.");
+        }
+
+        _fields = 0;
         _csv.EndRecord();
         Rows++;
     }

@@ -28,8 +28,8 @@ internal sealed class HostMetricsTableWriter(CsvRowWriter csv, HostFleet fleet, 
         load /= IntervalMinutes;
         for (var r = 0; r < Scenario.Regions.Count; r++)
         {
-            var cpuSpike = r == ModelParameters.CentralRegion && ModelParameters.InConfounder(r, ticks);
-            var blip = r == ModelParameters.WestRegion && ModelParameters.InConfounder(r, ticks);
+            var cpuSpike = r == ModelParameters.ConfounderRegions[0] && ModelParameters.InConfounderWindow(0, ticks);
+            var blip = r == ModelParameters.ConfounderRegions[1] && ModelParameters.InConfounderWindow(1, ticks);
             for (var h = 1; h <= HostFleet.Count(r); h++)
             {
                 var t = fleet.Traits(r, h);

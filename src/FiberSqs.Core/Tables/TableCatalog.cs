@@ -2,17 +2,20 @@ using static FiberSqs.Core.Tables.ColumnKind;
 
 namespace FiberSqs.Core.Tables;
 
-/// <summary>The eight tables of SPEC section 4, columns in file order. The one source of truth for writers,
-/// the validator and the ClickHouse DDL.</summary>
+/// <summary>The eight tables (docs/data-contract.md), columns in file order. The one source of truth for the writers
+/// (their row writer checks every row's field count against it), the validator and the ClickHouse DDL.</summary>
 public static class TableCatalog
 {
     private static ColumnSchema C(string name, ColumnKind kind) => new(name, kind);
+
+    /// <summary>A typed column that only some rows fill.</summary>
+    private static ColumnSchema Optional(string name, ColumnKind kind) => new(name, kind, Optional: true);
 
     public static readonly TableSchema AppLogs = new("app_logs", 1, "timestamp",
         C("timestamp", TimestampMicros), C("region", Text), C("cluster", Text), C("service", Text), C("host", Text),
         C("level", Text), C("transaction_id", Text), C("trace_id", Text), C("span_id", Text), C("customer_id", Text),
         C("transaction_type", Text), C("event", Text), C("dependency_region", Text), C("dependency_service", Text),
-        C("dependency_latency_ms", WholeNumber), C("end_to_end_latency_ms", RealNumber), C("http_status", WholeNumber),
+        Optional("dependency_latency_ms", WholeNumber), Optional("end_to_end_latency_ms", RealNumber), Optional("http_status", WholeNumber),
         C("error_code", Text), C("circuit_id", Text), C("message", Text));
 
     public static readonly TableSchema TraceSpans = new("trace_spans", 1, "timestamp",

@@ -21,7 +21,7 @@ internal sealed class TsoCallTableWriter(CsvRowWriter csv, long seed)
     private static readonly string[] ModifyTimeoutNotes = ["timeout observed during modify", "customer claims service stuck", "reported stalled order"];
     private static readonly string[] FailureNotes = ["customer claims service stuck", "reported stalled order"];
 
-    private const int ModifyType = 1;
+    private static readonly int ModifyType = Scenario.TypeIndex("modify_service_profile");
 
     public long Rows => csv.Rows;
 

@@ -133,7 +133,6 @@ public static class DatasetValidator
             var total = Math.Max(1, work.Sum(w => w.Chunk.Length));
             long done = 0;
             var scans = new ConcurrentBag<(TableSchema Table, ChunkScan Scan)>();
-            var rules = tables.ToDictionary(t => t, t => new ColumnRules(t));
             progress?.Report(new ValidationProgress("Reading tables", 0, 0, total));
             var options = new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = Environment.ProcessorCount };
             var ordered = System.Collections.Concurrent.Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering);
@@ -141,7 +140,7 @@ public static class DatasetValidator
             {
                 Parallel.ForEach(ordered, options, w =>
                 {
-                    var scan = ChunkScan.Run(w.Table, w.File, w.Chunk, rules[w.Table], context, CreateCollector(w.Table, context), cancel);
+                    var scan = ChunkScan.Run(w.Table, w.File, w.Chunk, context, CreateCollector(w.Table, context), cancel);
                     scans.Add((w.Table, scan));
                     var now = Interlocked.Add(ref done, w.Chunk.Length);
                     progress?.Report(new ValidationProgress("Reading tables", (int)(now * 98 / total), now, total));

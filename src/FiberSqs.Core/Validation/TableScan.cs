@@ -40,13 +40,13 @@ internal sealed class ChunkScan : ScanCounts
 
     public TableCollector? Collector { get; private set; }
 
-    public static ChunkScan Run(TableSchema table, SafeFileHandle file, CsvChunk chunk, ColumnRules rules,
+    public static ChunkScan Run(TableSchema table, SafeFileHandle file, CsvChunk chunk,
         ScanContext context, TableCollector? collector, CancellationToken cancel)
     {
         var scan = new ChunkScan(chunk) { Collector = collector };
         try
         {
-            scan.Read(table, file, rules, context, collector, cancel);
+            scan.Read(table, file, context, collector, cancel);
         }
         catch (Exception e) when (e is IOException or CsvFormatException or UnauthorizedAccessException)
         {
@@ -57,7 +57,7 @@ internal sealed class ChunkScan : ScanCounts
         return scan;
     }
 
-    private void Read(TableSchema table, SafeFileHandle file, ColumnRules rules, ScanContext context, TableCollector? collector,
+    private void Read(TableSchema table, SafeFileHandle file, ScanContext context, TableCollector? collector,
         CancellationToken cancel)
     {
         var columns = table.Columns;
@@ -116,7 +116,7 @@ internal sealed class ChunkScan : ScanCounts
                 {
                     values.Numbers[i] = double.NaN;
                     values.Ticks[i] = RowValues.NoTicks;
-                    if (!rules.MayBeEmpty(i))
+                    if (!columns[i].MayBeEmpty)
                     {
                         EmptyRequired++;
                         ok = false;

@@ -30,7 +30,7 @@ public sealed class ChunkScanTests : IDisposable
         using var handle = File.OpenHandle(path);
         result.Bytes = RandomAccess.GetLength(handle);
         var chunks = CsvChunk.Plan(handle, result.Bytes, chunkBytes);
-        result.Add(chunks.Select(c => ChunkScan.Run(table, handle, c, new ColumnRules(table), Context, null, default)).ToList());
+        result.Add(chunks.Select(c => ChunkScan.Run(table, handle, c, Context, null, default)).ToList());
         return result;
     }
 

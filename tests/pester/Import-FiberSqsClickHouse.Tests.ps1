@@ -7,6 +7,7 @@ BeforeAll {
     Import-Module (Join-Path $RepoRoot 'FiberSqs.psd1') -Force
     . (Join-Path $PSScriptRoot 'PipelineStop.ps1')
     . (Join-Path $PSScriptRoot 'ClickHouseTestServer.ps1')
+    . (Join-Path $PSScriptRoot 'ErrorText.ps1')
     $script:Server = Start-ClickHouseTestServer
     $script:Url = $Server.Url
     $script:Dataset = New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'ds') -Seed 7 -AppLogRows 20000 -EnableTier2
@@ -14,12 +15,6 @@ BeforeAll {
     $env:CLICKHOUSE_URL = $null; $env:CLICKHOUSE_USER = $null; $env:CLICKHOUSE_PASSWORD = $null
 
     function Get-Count([string] $Sql) { [long] (Invoke-ClickHouseTestQuery $Server $Sql) }
-
-    function Get-ErrorText([System.Management.Automation.ErrorRecord] $Record) {
-        # Everything a user or a log could see of an error.
-        @($Record.ToString(), $Record.Exception.ToString(), "$($Record.ErrorDetails.Message)", "$($Record.ErrorDetails.RecommendedAction)",
-          "$($Record.TargetObject)", $Record.FullyQualifiedErrorId, ($Record.InvocationInfo.Line)) -join "`n"
-    }
 }
 
 AfterAll {

@@ -50,6 +50,45 @@ public sealed class HttpSafetyTests
     }
 
     [Fact]
+    public async Task An_upload_is_timed_out_by_a_silence_of_the_server_never_by_its_length()
+    {
+        var oneSecond = new ClickHouseConnectionOptions { Timeout = TimeSpan.FromSeconds(1) };
+        // A server that takes the body steadily, at 48 MB/s: 96 MB last twice the timeout, and what the socket buffers
+        // hold when the last write returns (a few MB) is read well within it.
+        using (var slow = new LoopbackHttpStub(Server(new StubRule("query=INSERT", new StubReply(200, "")
+               { ReadBytesPerSecond = 48 << 20 }) { BeforeBody = true })))
+        using (var connection = Open(slow, options: oneSecond))
+        using (var body = new ChunkedContent(new byte[96 << 20]))
+        {
+            await connection.InsertAsync("INSERT INTO db.t FORMAT CSV", body);
+        }
+
+        // A server that stops taking the body: the upload blocks once the socket buffers are full.
+        using var stalled = new LoopbackHttpStub(Server(new StubRule("query=INSERT", new StubReply(200, "")) { BeforeBody = true }));
+        using var stalledConnection = Open(stalled, options: oneSecond);
+        using var big = new ChunkedContent(new byte[64 << 20]);
+        await Assert.ThrowsAsync<ClickHouseTimeoutException>(() => stalledConnection.InsertAsync("INSERT INTO db.t FORMAT CSV", big));
+    }
+
+    /// <summary>A body sent chunked (no length), as a gzip upload is.</summary>
+    private sealed class ChunkedContent(byte[] bytes) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            for (var at = 0; at < bytes.Length; at += 1 << 16)
+            {
+                await stream.WriteAsync(bytes.AsMemory(at, Math.Min(1 << 16, bytes.Length - at)));
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task A_successful_reply_is_data_even_when_it_reads_like_an_error_and_only_error_replies_carry_codes()
     {
         using var stub = new LoopbackHttpStub(Server(

@@ -31,6 +31,10 @@ namespace FiberSqs.Tests
         public long BodyBytes { get; set; }
         public bool Hang { get; set; }
 
+        /// <summary>For a rule matched before the body (<see cref="StubRule.BeforeBody"/>): how fast the request body is
+        /// read, in bytes per second; 0 never reads it (a server that stopped taking an upload).</summary>
+        public long ReadBytesPerSecond { get; set; }
+
         public static StubReply Silent() => new StubReply(0, "") { Hang = true };
 
         public static StubReply Redirect(int status, string location)
@@ -52,6 +56,9 @@ namespace FiberSqs.Tests
 
         public string Match { get; }
         public StubReply Reply { get; }
+
+        /// <summary>Matched against the request line alone, before the body is read (then read as the reply says).</summary>
+        public bool BeforeBody { get; set; }
     }
 
     public sealed class LoopbackHttpStub : IDisposable
@@ -108,13 +115,36 @@ namespace FiberSqs.Tests
                         return;
                     }
 
-                    var body = await ReadBody(stream, head).ConfigureAwait(false);
-                    Requests.Enqueue(head + "\n" + body);
                     var firstLine = head.Split('\n')[0].Trim();
                     StubReply reply = null;
                     foreach (var rule in _rules)
                     {
-                        if ((firstLine + "\n" + body).Contains(rule.Match))
+                        if (rule.BeforeBody && firstLine.Contains(rule.Match))
+                        {
+                            reply = rule.Reply;
+                            break;
+                        }
+                    }
+
+                    if (reply != null)
+                    {
+                        Requests.Enqueue(head);
+                        if (reply.ReadBytesPerSecond == 0)
+                        {
+                            await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
+                            return;
+                        }
+
+                        await Drain(stream, reply.ReadBytesPerSecond).ConfigureAwait(false);
+                        await Send(stream, reply).ConfigureAwait(false);
+                        return;
+                    }
+
+                    var body = await ReadBody(stream, head).ConfigureAwait(false);
+                    Requests.Enqueue(head + "\n" + body);
+                    foreach (var rule in _rules)
+                    {
+                        if (!rule.BeforeBody && (firstLine + "\n" + body).Contains(rule.Match))
                         {
                             reply = rule.Reply;
                             break;
@@ -202,6 +232,40 @@ namespace FiberSqs.Tests
             }
 
             return Encoding.UTF8.GetString(body.ToArray());
+        }
+
+        /// <summary>Reads a chunked request body at about <paramref name="bytesPerSecond"/>, to its end.</summary>
+        private async Task Drain(NetworkStream stream, long bytesPerSecond)
+        {
+            var buffer = new byte[1 << 16];
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            long total = 0;
+            while (true)
+            {
+                var size = Convert.ToInt64((await ReadLine(stream).ConfigureAwait(false)).Split(';')[0].Trim(), 16);
+                for (long left = size; left > 0;)
+                {
+                    var n = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left))).ConfigureAwait(false);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    left -= n;
+                    total += n;
+                    var ahead = TimeSpan.FromSeconds((double)total / bytesPerSecond) - clock.Elapsed;
+                    if (ahead > TimeSpan.FromMilliseconds(20))
+                    {
+                        await Task.Delay(ahead, _stop.Token).ConfigureAwait(false);
+                    }
+                }
+
+                await ReadLine(stream).ConfigureAwait(false);
+                if (size == 0)
+                {
+                    return;
+                }
+            }
         }
 
         private static async Task<string> ReadLine(NetworkStream stream)

@@ -153,6 +153,36 @@ public sealed class ImportIsolationTests(ServerFixture fx)
     }
 
     [Fact]
+    public void A_report_that_cannot_be_written_is_said_in_the_result_which_is_still_returned()
+    {
+        var copy = fx.Dataset.Copy();
+        File.Delete(Path.Combine(copy, DatasetLayout.PostLoadValidationFile));
+        // As root a mode bit does not stop a write; the immutable flag does.
+        var root = Environment.UserName == "root";
+        Run(root ? "chattr" : "chmod", root ? "+i" : "555", copy);
+        try
+        {
+            var result = Import("fsq_unwritable", copy);
+            Assert.True(result.Validation.Passed, string.Join("\n", result.Validation.FailedChecks));
+            Assert.Null(result.ReportPath);
+            Assert.False(string.IsNullOrEmpty(result.ReportProblem));
+            Assert.Equal(fx.Dataset.Truth.Generation.RowCounts["app_logs"], Scalar("SELECT count() FROM fsq_unwritable.app_logs"));
+        }
+        finally
+        {
+            Run(root ? "chattr" : "chmod", root ? "-i" : "755", copy);
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    private static void Run(string file, params string[] arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(file, arguments) { UseShellExecute = false })!;
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    [Fact]
     public void The_report_is_written_through_a_new_file_never_through_a_link_planted_under_its_name()
     {
         var copy = fx.Dataset.Copy();

@@ -28,13 +28,6 @@ public static class ClickHouseImporter
         var clock = Stopwatch.StartNew();
         void Step(string stage, string message, int percent) => progress?.Report(new ImportProgress(stage, message, percent));
 
-        // Decided before anything goes live: a report that cannot be written is said now, and the import goes ahead.
-        var reportProblem = options.WriteReport ? AtomicFile.WhyNotWritable(dataset.Root) : null;
-        if (reportProblem is not null)
-        {
-            Step("Planning", $"{DatasetLayout.PostLoadValidationFile} cannot be written into {dataset.Root} ({reportProblem}); the import goes ahead and its result holds every figure.", 0);
-        }
-
         Step("Planning", $"Reading the objects of {options.Database} on {connection.DisplayName} (ClickHouse {connection.Version}).", 0);
         var token = AtomicFile.RandomToken();
         var plan = await ImportPlan.CreateAsync(connection, dataset, options, token, cancel).ConfigureAwait(false);
@@ -140,34 +133,31 @@ public static class ClickHouseImporter
             LoadElapsed = loadClock.Elapsed,
             Elapsed = clock.Elapsed,
         };
-        return WriteReport(result, options, reportProblem, Step);
+        return WriteReport(result, options, Step);
     }
 
-    /// <summary>Writes postload_validation.json when asked and possible; the result says where, or why not.</summary>
-    private static ImportResult WriteReport(ImportResult result, ImportOptions options, string? problem, Action<string, string, int> step)
+    /// <summary>Writes postload_validation.json when asked; the result says where, or why it could not be written (the
+    /// load is live by now: a failed write is reported with the result, never instead of it). The cmdlet finds out
+    /// before the load whether the folder can be written (AtomicFile.WhyNotWritable) and then does not ask.</summary>
+    private static ImportResult WriteReport(ImportResult result, ImportOptions options, Action<string, string, int> step)
     {
         if (!options.WriteReport)
         {
             return result;
         }
 
-        if (problem is null)
+        var path = Path.Combine(result.DatasetPath, DatasetLayout.PostLoadValidationFile);
+        try
         {
-            var path = Path.Combine(result.DatasetPath, DatasetLayout.PostLoadValidationFile);
-            try
-            {
-                PostLoadReport.Save(path, result);
-                step("Validating", $"Wrote {path}.", 100);
-                result.ReportPath = path;
-                return result;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                problem = e.Message;
-            }
+            PostLoadReport.Save(path, result);
+            step("Validating", $"Wrote {path}.", 100);
+            result.ReportPath = path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            result.ReportProblem = e.Message;
         }
 
-        result.ReportProblem = problem;
         return result;
     }
 

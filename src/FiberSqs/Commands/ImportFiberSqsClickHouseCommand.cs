@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Management.Automation;
 using FiberSqs.Core.ClickHouse;
+using FiberSqs.Core.Files;
 
 namespace FiberSqs.Commands;
 
@@ -69,35 +70,34 @@ public sealed class ImportFiberSqsClickHouseCommand : ClickHouseCmdlet
         var credential = ResolveCredential(endpoint);
         WriteVerbose($"Dataset {dataset.Root}: {dataset.Files.Count} tables, {dataset.TotalExpectedRows:N0} rows, {dataset.TotalBytes / 1e6:N1} MB.");
         WriteVerbose($"Connecting to {endpoint.DisplayUrl} as user '{credential?.UserName ?? "default"}' (GET /ping, SELECT version()).");
-        // Decided before anything goes live: the import goes ahead, and its result carries every figure.
-        var reportProblem = Core.Files.AtomicFile.WhyNotWritable(dataset.Root);
-        if (reportProblem is not null)
-        {
-            WriteWarning($"{Core.Files.DatasetLayout.PostLoadValidationFile} cannot be written into {dataset.Root} ({reportProblem}). " +
-                "The import goes ahead; its result object holds the post-load validation.");
-        }
-
         var options = new ImportOptions
         {
             Database = Database,
             CompatibilityViews = CompatibilityViews.IsPresent ? true : null,
-            WriteReport = reportProblem is null,
         };
         try
         {
             using var connection = Await(ClickHouseConnection.OpenAsync(endpoint, credential, ConnectionOptions, CancelToken));
             WriteVerbose($"Server: ClickHouse {connection.Version}; {connection.Dialect}.");
-            var plan = Await(ImportPlan.CreateAsync(connection, dataset, options, Core.Files.AtomicFile.RandomToken(), CancelToken));
+            var plan = Await(ImportPlan.CreateAsync(connection, dataset, options, AtomicFile.RandomToken(), CancelToken));
             if (!Approved(plan, endpoint.DisplayUrl))
             {
                 return;
             }
 
-            var result = RunImport(connection, dataset, options);
+            // Decided before anything goes live: the import goes ahead, and its result carries every figure.
+            var reportProblem = AtomicFile.WhyNotWritable(dataset.Root);
+            if (reportProblem is not null)
+            {
+                WriteWarning($"{DatasetLayout.PostLoadValidationFile} cannot be written into {dataset.Root} ({reportProblem}). " +
+                    "The import goes ahead; its result object holds the post-load validation.");
+            }
+
+            var result = RunImport(connection, dataset, options with { WriteReport = reportProblem is null });
             WriteObject(new FiberSqsImportResult(result));
             if (result.ReportProblem is not null)
             {
-                WriteError(Error(new IOException($"The load finished, but {Core.Files.DatasetLayout.PostLoadValidationFile} could not be written: {result.ReportProblem}"),
+                WriteError(Error(new IOException($"The load finished, but {DatasetLayout.PostLoadValidationFile} could not be written: {result.ReportProblem}"),
                     ErrorIds.PostLoadReportWriteFailed, ErrorCategory.WriteError, dataset.Root,
                     "The result object holds the post-load validation; free disk space or fix the folder's permissions, then Test-FiberSqsDataset -Uri checks the load again."));
             }

@@ -204,6 +204,38 @@ public sealed class ChdbTests(ChdbFixture fx) : IClassFixture<ChdbFixture>
     }
 
     [Fact]
+    public async Task The_import_lock_is_exclusive_and_taken_over_when_stale_on_the_current_engine()
+    {
+        fx.Engine.Exec("CREATE DATABASE IF NOT EXISTS fsq_lock");
+        var held = await ImportLock.AcquireAsync(fx.Engine, "fsq_lock", "0123456789abcdef", _ => { }, CancellationToken.None);
+        try
+        {
+            var e = await Assert.ThrowsAsync<ClickHouseImportInProgressException>(() =>
+                ImportLock.AcquireAsync(fx.Engine, "fsq_lock", "fedcba9876543210", _ => { }, CancellationToken.None));
+            Assert.Equal("fsq_lock", e.Database);
+            await held.VerifyAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await held.DisposeAsync();
+        }
+
+        Assert.Equal(0, fx.Engine.Scalar("SELECT count() FROM system.tables WHERE database = 'fsq_lock'"));
+
+        // Another machine's lock whose heartbeat stopped long ago.
+        fx.Engine.Exec($"CREATE TABLE fsq_lock.{ImportLock.TableName} (beat DateTime DEFAULT now(), token String, " +
+            "owner String DEFAULT 'token=aaaaaaaaaaaaaaaa;host=another-machine;pid=1;started=2025-12-01T00:00:00Z') ENGINE = Log");
+        fx.Engine.Exec($"INSERT INTO fsq_lock.{ImportLock.TableName} (beat, token) VALUES (now() - 120, 'aaaaaaaaaaaaaaaa')");
+        var steps = new List<string>();
+        await using (await ImportLock.AcquireAsync(fx.Engine, "fsq_lock", "bbbbbbbbbbbbbbbb", steps.Add, CancellationToken.None))
+        {
+            Assert.Contains(steps, s => s.Contains("heartbeat stopped", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(0, fx.Engine.Scalar("SELECT count() FROM system.tables WHERE database = 'fsq_lock'"));
+    }
+
+    [Fact]
     public void The_legacy_dialect_for_18_16_is_also_valid_on_the_current_engine()
     {
         var legacy = new ClickHouseSql(ClickHouseDialect.Legacy, "fsq_legacy", "fsq_legacy_compat");

@@ -293,7 +293,7 @@ Describe 'Import-FiberSqsClickHouse' {
             foreach ($command in 'Import-FiberSqsClickHouse', 'Test-FiberSqsDataset') {
                 $record = $null
                 $verbose = [Collections.Generic.List[object]]::new()
-                try { & $command -Path $Dataset.Path -Uri $uri -TimeoutSec 2 -ErrorAction Stop -Verbose 4>&1 | ForEach-Object { $verbose.Add($_) } }
+                try { & $command -Path $Dataset.Path -Uri $uri -TimeoutSec 3 -ErrorAction Stop -Verbose 4>&1 | ForEach-Object { $verbose.Add($_) } }
                 catch { $record = $_ }
                 $record.FullyQualifiedErrorId | Should -BeLike "$Id,*" -Because "$command with $Id"
                 $text = (Get-ErrorText $record) + "`n" + (($verbose | ForEach-Object { "$_" }) -join "`n")
@@ -303,8 +303,8 @@ Describe 'Import-FiberSqsClickHouse' {
         }
 
         It 'bounds a server that answers /ping and then hangs by -TimeoutSec: ClickHouseTimeout' {
-            { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Hang.Url -TimeoutSec 1 } | Should -Throw -ErrorId "ClickHouseTimeout,$Cmd"
-            { Test-FiberSqsDataset -Path $Dataset.Path -Uri $Hang.Url -TimeoutSec 1 -ErrorAction Stop } |
+            { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Hang.Url -TimeoutSec 3 } | Should -Throw -ErrorId "ClickHouseTimeout,$Cmd"
+            { Test-FiberSqsDataset -Path $Dataset.Path -Uri $Hang.Url -TimeoutSec 3 -ErrorAction Stop } |
                 Should -Throw -ErrorId 'ClickHouseTimeout,FiberSqs.Commands.TestFiberSqsDatasetCommand'
         }
 

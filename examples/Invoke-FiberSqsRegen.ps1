@@ -81,7 +81,8 @@ try {
     # Read the files back, and check the database the import just filled (same server, credential and database).
     Write-Host '== 3/3 Validating the files and the loaded database'
     $check = @{ Uri = $import.Url; Database = $import.Database }
-    if ($server.Credential) { $check.Credential = $server.Credential }
+    # ContainsKey: under Set-StrictMode a missing key read as a property is an error (PropertyNotFoundStrict).
+    if ($server.ContainsKey('Credential')) { $check.Credential = $server.Credential }
     $validation = Test-FiberSqsDataset -Path $dataset.Path @check
     $validation | Out-String -Width 200 | Write-Host
 } catch {

@@ -31,4 +31,19 @@ public static partial class ErrorIds
 
     /// <summary>The load finished but a post-load check failed (non-terminating; the result is still returned).</summary>
     public const string PostLoadValidationFailed = "PostLoadValidationFailed";
+
+    /// <summary>The server did not answer within -TimeoutSec (a connect, a reply, or an upload the server stopped reading).</summary>
+    public const string ClickHouseTimeout = "ClickHouseTimeout";
+
+    /// <summary>The server answered with a redirect; it is never followed (the credential would go along).</summary>
+    public const string ClickHouseRedirected = "ClickHouseRedirected";
+
+    /// <summary>A password would go over plain http to another machine without -AllowUnencryptedAuthentication; nothing was sent.</summary>
+    public const string UnencryptedAuthenticationRefused = "UnencryptedAuthenticationRefused";
+
+    /// <summary>-Database names logs, default or a system database, which an import never loads into; nothing was changed.</summary>
+    public const string DatabaseNameReserved = "DatabaseNameReserved";
+
+    /// <summary>The load finished but postload_validation.json could not be written (non-terminating; the result is still returned).</summary>
+    public const string PostLoadReportWriteFailed = "PostLoadReportWriteFailed";
 }

@@ -8,4 +8,7 @@ public static partial class ErrorIds
 {
     /// <summary>The user pressed Ctrl+C or the pipeline was stopped.</summary>
     public const string OperationCancelled = "OperationCancelled";
+
+    /// <summary>A path names something on a provider other than the file system (Env:, Variable:, Function:, ...).</summary>
+    public const string ProviderNotFileSystem = "ProviderNotFileSystem";
 }

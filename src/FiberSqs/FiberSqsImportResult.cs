@@ -31,8 +31,9 @@ public sealed class FiberSqsImportResult
     public string ServerVersion { get; }
     public string Database { get; }
 
-    /// <summary>Where the compatibility views went: logs, or default.</summary>
-    public string CompatibilityDatabase { get; }
+    /// <summary>Where the compatibility views went (logs, or default), or null when this import wrote none (an import
+    /// into a database other than fibersqs_prod, without -CompatibilityViews).</summary>
+    public string? CompatibilityDatabase { get; }
 
     /// <summary>The dataset folder; binds to -Path of Test-FiberSqsDataset.</summary>
     public string Path { get; }
@@ -50,7 +51,7 @@ public sealed class FiberSqsImportResult
     public ValidationReport Validation { get; }
     public bool Passed => Validation.Passed;
 
-    /// <summary>postload_validation.json in the dataset folder.</summary>
+    /// <summary>postload_validation.json in the dataset folder, or null when it could not be written.</summary>
     public string? ReportPath { get; }
 
     /// <summary>The whole import: connection, load, swap, views and validation.</summary>

@@ -230,6 +230,57 @@ public sealed class ChdbTests(ChdbFixture fx) : IClassFixture<ChdbFixture>
     }
 
     [Fact]
+    public void The_current_engine_keeps_the_views_mark_so_an_import_knows_its_own_views_from_a_users()
+    {
+        var ours = fx.Engine.Rows("SELECT name, create_table_query FROM system.tables WHERE database IN ('fibersqs_prod', 'default') AND engine = 'View'")
+            .Where(r => r[0].StartsWith("fibersqs_", StringComparison.Ordinal) || ClickHouseSql.CompatibilityViewNames.Values.Contains(r[0])).ToList();
+        Assert.Equal(5 + 5 + (5 * fx.Days.Count), ours.Count);
+        Assert.All(ours, r => Assert.True(ClickHouseSql.IsOwnView(r[0], r[1]), r[1]));
+        Assert.All(ours, r => Assert.Equal(r[0].StartsWith("fibersqs_prod_", StringComparison.Ordinal) || r[0] == "fibersqs_app_logs" ? "fibersqs_prod.app_logs" : null,
+            r[0].StartsWith("fibersqs_prod_", StringComparison.Ordinal) || r[0] == "fibersqs_app_logs" ? ClickHouseSql.ViewSource(r[1]) : null));
+
+        fx.Engine.Exec("CREATE DATABASE IF NOT EXISTS fsq_users");
+        fx.Engine.Exec("CREATE VIEW IF NOT EXISTS fsq_users.tso_calls AS SELECT call_id FROM fibersqs_prod.tso_calls WHERE resolution_time_minutes > 60");
+        fx.Engine.Exec("CREATE VIEW IF NOT EXISTS fsq_users.fsq_users_east_app_logs AS SELECT * FROM fibersqs_prod.app_logs");
+        foreach (var r in fx.Engine.Rows("SELECT name, create_table_query FROM system.tables WHERE database = 'fsq_users'"))
+        {
+            Assert.False(ClickHouseSql.IsOwnView(r[0], r[1]), r[1]);
+        }
+    }
+
+    [Fact]
+    public async Task The_import_lock_is_exclusive_and_taken_over_when_stale_on_the_current_engine()
+    {
+        fx.Engine.Exec("CREATE DATABASE IF NOT EXISTS fsq_lock");
+        var held = await ImportLock.AcquireAsync(fx.Engine, "fsq_lock", "0123456789abcdef", _ => { }, CancellationToken.None);
+        try
+        {
+            var e = await Assert.ThrowsAsync<ClickHouseImportInProgressException>(() =>
+                ImportLock.AcquireAsync(fx.Engine, "fsq_lock", "fedcba9876543210", _ => { }, CancellationToken.None));
+            Assert.Equal("fsq_lock", e.Database);
+            await held.VerifyAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await held.DisposeAsync();
+        }
+
+        Assert.Equal(0, fx.Engine.Scalar("SELECT count() FROM system.tables WHERE database = 'fsq_lock'"));
+
+        // Another machine's lock whose heartbeat stopped long ago.
+        fx.Engine.Exec($"CREATE TABLE fsq_lock.{ImportLock.TableName} (beat DateTime DEFAULT now(), token String, " +
+            "owner String DEFAULT 'token=aaaaaaaaaaaaaaaa;host=another-machine;pid=1;started=2025-12-01T00:00:00Z') ENGINE = Log");
+        fx.Engine.Exec($"INSERT INTO fsq_lock.{ImportLock.TableName} (beat, token) VALUES (now() - 120, 'aaaaaaaaaaaaaaaa')");
+        var steps = new List<string>();
+        await using (await ImportLock.AcquireAsync(fx.Engine, "fsq_lock", "bbbbbbbbbbbbbbbb", steps.Add, CancellationToken.None))
+        {
+            Assert.Contains(steps, s => s.Contains("heartbeat stopped", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(0, fx.Engine.Scalar("SELECT count() FROM system.tables WHERE database = 'fsq_lock'"));
+    }
+
+    [Fact]
     public void The_legacy_dialect_for_18_16_is_also_valid_on_the_current_engine()
     {
         var legacy = new ClickHouseSql(ClickHouseDialect.Legacy, "fsq_legacy", "fsq_legacy_compat");

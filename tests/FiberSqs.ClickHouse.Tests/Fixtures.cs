@@ -64,6 +64,32 @@ public sealed class ServerFixture : IDisposable
     public ClickHouseConnection Connect(System.Net.NetworkCredential? credential = null) =>
         ClickHouseConnection.OpenAsync(Endpoint, credential).GetAwaiter().GetResult();
 
+    /// <summary>One statement on a connection of its own (as user default).</summary>
+    public void Exec(string sql)
+    {
+        using var connection = Connect();
+        connection.Exec(sql);
+    }
+
+    public long Scalar(string sql)
+    {
+        using var connection = Connect();
+        return connection.Scalar(sql);
+    }
+
+    public List<string[]> Rows(string sql)
+    {
+        using var connection = Connect();
+        return [.. connection.Rows(sql)];
+    }
+
+    /// <summary>Imports <paramref name="path"/> (the shared dataset by default) as Import-FiberSqsClickHouse does.</summary>
+    public ImportResult Import(ImportOptions options, string? path = null, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+    {
+        using var connection = Connect();
+        return ClickHouseImporter.RunAsync(connection, ImportDataset.Open(path ?? Dataset.Root), options, progress, cancel).GetAwaiter().GetResult();
+    }
+
     public void Dispose()
     {
         Server.Dispose();

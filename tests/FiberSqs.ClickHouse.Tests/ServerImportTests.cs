@@ -11,25 +11,18 @@ namespace FiberSqs.ClickHouse.Tests;
 public sealed class ServerImportTests(ServerFixture fx)
 {
     private ImportResult Import(string database, string? path = null, IProgress<ImportProgress>? progress = null,
-        long sliceBytes = ImportOptions.DefaultSliceBytes, CancellationToken cancel = default)
-    {
-        using var connection = fx.Connect();
-        return ClickHouseImporter.RunAsync(connection, ImportDataset.Open(path ?? fx.Dataset.Root),
-            new ImportOptions { Database = database, SliceBytes = sliceBytes, MaxParallelLoads = sliceBytes < ImportOptions.DefaultSliceBytes ? 3 : null },
-            progress, cancel).GetAwaiter().GetResult();
-    }
+        long sliceBytes = ImportOptions.DefaultSliceBytes, bool? compatibilityViews = null, CancellationToken cancel = default) =>
+        fx.Import(new ImportOptions
+        {
+            Database = database,
+            SliceBytes = sliceBytes,
+            MaxParallelLoads = sliceBytes < ImportOptions.DefaultSliceBytes ? 3 : null,
+            CompatibilityViews = compatibilityViews,
+        }, path, progress, cancel);
 
-    private long Scalar(string sql)
-    {
-        using var connection = fx.Connect();
-        return TabSeparated.ParseInt64(connection.QueryAsync(sql).GetAwaiter().GetResult()[0][0]);
-    }
+    private long Scalar(string sql) => fx.Scalar(sql);
 
-    private List<string[]> Rows(string sql)
-    {
-        using var connection = fx.Connect();
-        return [.. connection.QueryAsync(sql).GetAwaiter().GetResult()];
-    }
+    private List<string[]> Rows(string sql) => fx.Rows(sql);
 
     [Fact]
     public void Full_import_loads_every_table_creates_the_views_and_passes_the_post_load_checks()
@@ -48,16 +41,16 @@ public sealed class ServerImportTests(ServerFixture fx)
             Assert.Equal(expected, Scalar($"SELECT count() FROM fsq_full.{table.Name}"));
         }
 
-        // 5 compatibility + 5 region + 5 per generated day (the full window: 7).
-        Assert.Equal(5 + 5 + (5 * 7), result.Views.Count);
+        // 5 region + 5 per generated day (the full window: 7); the compatibility views only follow the default database.
+        Assert.Equal(5 + (5 * 7), result.Views.Count);
+        Assert.Null(result.CompatibilityDatabase);
         Assert.Equal(40, Rows("SHOW TABLES FROM fsq_full LIKE 'fsq_full_%_app_logs%'").Count);
         Assert.True(Scalar("SELECT count() FROM fsq_full.fsq_full_central_app_logs_20251204") > 0);
-        Assert.Equal(truth.Generation.RowCounts["app_logs"], Scalar("SELECT count() FROM default.fibersqs_app_logs"));
-        Assert.Equal(truth.Generation.RowCounts["tso_calls"], Scalar("SELECT count() FROM default.tso_calls"));
 
         // Typed columns through the views (DEFAULT columns, listed explicitly).
         Assert.Equal(truth.Generation.RowCounts["app_logs"],
-            Scalar("SELECT count() FROM default.fibersqs_app_logs WHERE toYYYYMMDD(ts) BETWEEN 20251201 AND 20251207"));
+            Scalar("SELECT count() FROM fsq_full.fsq_full_central_app_logs WHERE toYYYYMMDD(ts) BETWEEN 20251201 AND 20251207") +
+            Scalar("SELECT count() FROM fsq_full.app_logs WHERE region != 'central'"));
         Assert.True(Scalar("SELECT count() FROM fsq_full.fsq_full_east_app_logs WHERE end_to_end_latency_ms_f64 > 0") > 0);
         Assert.Equal(0, Scalar("SELECT count() FROM fsq_full.app_logs WHERE toString(ts) != replaceRegexpOne(replaceOne(substring(timestamp, 1, 19), 'T', ' '), 'Z$', '')"));
 
@@ -126,13 +119,13 @@ public sealed class ServerImportTests(ServerFixture fx)
             c.Exec("CREATE DATABASE IF NOT EXISTS logs");
             c.Exec("CREATE TABLE logs.tso_calls (x UInt32) ENGINE = MergeTree ORDER BY x");
             c.Exec("INSERT INTO logs.tso_calls VALUES (42)");
-            var conflict = Assert.Throws<ClickHouseObjectConflictException>(() => Import("fsq_logs"));
+            var conflict = Assert.Throws<ClickHouseObjectConflictException>(() => Import("fsq_logs", compatibilityViews: true));
             Assert.Equal("logs.tso_calls", conflict.ObjectName);
             Assert.Equal(1, Scalar("SELECT count() FROM logs.tso_calls"));
             Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_logs'"));
 
             c.Exec("DROP TABLE logs.tso_calls");
-            var result = Import("fsq_logs");
+            var result = Import("fsq_logs", compatibilityViews: true);
             Assert.Equal("logs", result.CompatibilityDatabase);
             Assert.True(result.Validation.Passed, string.Join("\n", result.Validation.FailedChecks));
             Assert.Equal(fx.Dataset.Truth.Generation.RowCounts["app_logs"], Scalar("SELECT count() FROM logs.fibersqs_app_logs"));
@@ -145,14 +138,24 @@ public sealed class ServerImportTests(ServerFixture fx)
         }
     }
 
-    [Fact]
-    public void The_compatibility_database_is_refused_as_the_target_before_anything_changes()
+    [Theory]
+    [InlineData("default")]
+    [InlineData("logs")]
+    [InlineData("LOGS")]
+    [InlineData("system")]
+    [InlineData("INFORMATION_SCHEMA")]
+    [InlineData("information_schema")]
+    public void The_compatibility_and_system_databases_are_refused_as_the_target_before_anything_changes(string database)
     {
-        var before = Rows("SELECT name FROM system.tables WHERE database = 'default' ORDER BY name");
-        var e = Assert.Throws<ClickHouseObjectConflictException>(() => Import("default"));
-        Assert.Equal("default", e.ObjectName);
-        Assert.Contains("another -Database", e.Message, StringComparison.Ordinal);
-        Assert.Equal(before.Select(r => r[0]), Rows("SELECT name FROM system.tables WHERE database = 'default' ORDER BY name").Select(r => r[0]));
+        var before = Rows("SELECT database, name FROM system.tables WHERE database NOT IN ('system', 'INFORMATION_SCHEMA', 'information_schema') ORDER BY database, name")
+            .Select(r => r[0] + "." + r[1]).ToList();
+        var databases = Rows("SELECT name FROM system.databases ORDER BY name").Select(r => r[0]).ToList();
+        var e = Assert.Throws<ArgumentException>(() => Import(database));
+        Assert.Contains("Nothing was changed", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("drop", e.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(databases, Rows("SELECT name FROM system.databases ORDER BY name").Select(r => r[0]));
+        Assert.Equal(before, Rows("SELECT database, name FROM system.tables WHERE database NOT IN ('system', 'INFORMATION_SCHEMA', 'information_schema') ORDER BY database, name")
+            .Select(r => r[0] + "." + r[1]));
     }
 
     [Fact]
@@ -288,74 +291,6 @@ public sealed class ServerImportTests(ServerFixture fx)
     }
 
     [Fact]
-    public async Task An_import_into_a_database_another_import_is_loading_is_refused_and_changes_nothing()
-    {
-        using (var c = fx.Connect())
-        {
-            c.Exec("CREATE DATABASE IF NOT EXISTS fsq_busy");
-            c.Exec($"CREATE TABLE IF NOT EXISTS fsq_busy.app_logs{ClickHouseSql.StagingSuffix} (x UInt8) ENGINE = Null");
-        }
-
-        // Stands in for another import's load: an INSERT into a staging table that runs until it is killed (and
-        // ends by itself after 40 s, so that a kill that does not take cannot hang the test). It is sent from a thread
-        // of its own, and found and killed by its text, as the importer finds a running load.
-        const string running = "SELECT count() FROM system.processes WHERE query LIKE 'INSERT INTO fsq\\_busy.%'";
-        var sent = new TaskCompletionSource<string>();
-        var other = new Thread(() =>
-        {
-            try
-            {
-                using var http = new HttpClient { BaseAddress = new Uri(fx.Server.Url), Timeout = TimeSpan.FromMinutes(2) };
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/?max_block_size=1")
-                {
-                    Content = new StringContent($"INSERT INTO fsq_busy.app_logs{ClickHouseSql.StagingSuffix} SELECT sleepEachRow(0.2) FROM system.numbers LIMIT 200"),
-                };
-                using var response = http.Send(request);
-                sent.SetResult(response.StatusCode.ToString());
-            }
-            catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)
-            {
-                // The killed query may end the response abruptly.
-                sent.SetResult(ex.GetType().Name);
-            }
-        }) { IsBackground = true };
-        other.Start();
-        try
-        {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (Scalar(running) == 0)
-            {
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "the stand-in load never showed in system.processes");
-                if (sent.Task.IsCompleted)
-                {
-                    Assert.Fail("the stand-in load ended: " + await sent.Task);
-                }
-                await Task.Delay(50);
-            }
-
-            var e = Assert.Throws<ClickHouseImportInProgressException>(() => Import("fsq_busy"));
-            Assert.Equal("fsq_busy", e.Database);
-            Assert.Contains("Another import is loading into database 'fsq_busy'", e.Message, StringComparison.Ordinal);
-            // Its staging table was not taken for a leftover, and nothing was created.
-            Assert.Equal([$"app_logs{ClickHouseSql.StagingSuffix}"], Rows("SELECT name FROM system.tables WHERE database = 'fsq_busy'").Select(r => r[0]));
-        }
-        finally
-        {
-            using (var c = fx.Connect())
-            {
-                c.Exec("KILL QUERY WHERE query LIKE 'INSERT INTO fsq\\_busy.%' SYNC");
-            }
-
-            other.Join(TimeSpan.FromSeconds(60));
-        }
-
-        // Once the other load is gone, the import goes ahead and drops the staging table it left.
-        var result = Import("fsq_busy");
-        Assert.True(result.Validation.Passed, string.Join("\n", result.Validation.FailedChecks));
-        Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_busy' AND name LIKE '%staging%'"));
-    }
-
-    [Fact]
     public void A_table_under_one_of_our_names_that_an_import_did_not_create_is_never_replaced()
     {
         using (var c = fx.Connect())
@@ -403,10 +338,5 @@ public sealed class ServerImportTests(ServerFixture fx)
         var empty = await PostLoadValidator.RunAsync(fx.Server.Url, null, "fsq_never_imported", fx.Dataset.Truth);
         Assert.False(empty.Passed);
         Assert.False(empty.Check("postload_tables_present")!.Passed);
-    }
-
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

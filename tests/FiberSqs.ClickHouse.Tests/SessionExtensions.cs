@@ -14,3 +14,9 @@ internal static class SessionExtensions
     public static ClickHouseConnection Open(ClickHouseEndpoint endpoint, System.Net.NetworkCredential? credential = null) =>
         ClickHouseConnection.OpenAsync(endpoint, credential).GetAwaiter().GetResult();
 }
+
+/// <summary>Reports on the reporting thread (Progress&lt;T&gt; posts to the thread pool and may arrive late).</summary>
+internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

@@ -71,8 +71,63 @@ public sealed class SqlAndEndpointTests
 
     [Theory]
     [InlineData("fibersqs_prod", true)]
+    [InlineData("_x9", true)]
     [InlineData("x; DROP DATABASE default", false)]
     [InlineData("1abc", false)]
     [InlineData("", false)]
+    [InlineData("default\n", false)]
+    [InlineData("default\r\n", false)]
+    [InlineData("fibersqs\u212Aprod", false)] // Kelvin sign, a 'K' to a case-insensitive regex
+    [InlineData("fibersqs_prod\u200b", false)] // zero-width space
+    [InlineData("ｆibersqs", false)] // full-width letter
+    [InlineData("fibersqs\u0000", false)]
+    [InlineData("db`x", false)]
     public void Only_plain_identifiers_are_accepted(string name, bool ok) => Assert.Equal(ok, ClickHouseSql.IsIdentifier(name));
+
+    [Fact]
+    public void Identifiers_are_at_most_100_characters()
+    {
+        Assert.True(ClickHouseSql.IsIdentifier(new string('a', 100)));
+        Assert.False(ClickHouseSql.IsIdentifier(new string('a', 101)));
+    }
+
+    [Theory]
+    [InlineData("logs")]
+    [InlineData("Default")]
+    [InlineData("system")]
+    [InlineData("INFORMATION_SCHEMA")]
+    [InlineData("information_schema")]
+    public void The_compatibility_and_system_databases_are_reserved(string name)
+    {
+        Assert.True(ClickHouseSql.IsReservedDatabase(name));
+        Assert.DoesNotContain("drop", ImportPlan.ReservedDatabaseMessage(name), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("http://user:K7q@Xz9#Wm4?Vb2@127.0.0.1:8123/", "user", "K7q@Xz9#Wm4?Vb2")]
+    [InlineData("http://user:K7q%2FXz9@127.0.0.1:8123", "user", "K7q/Xz9")]
+    [InlineData("http://us@er:K7q@127.0.0.1:8123/base?x=1", "us@er", "K7q")]
+    [InlineData("127.0.0.1:8123/?u=a@b", null, null)]
+    public void A_raw_at_hash_or_question_mark_in_a_password_stays_in_the_password(string url, string? user, string? password)
+    {
+        var endpoint = ClickHouseEndpoint.Parse(url);
+        Assert.Equal(user, endpoint.UserInfoCredential?.UserName);
+        Assert.Equal(password, endpoint.UserInfoCredential?.Password);
+        Assert.StartsWith("http://127.0.0.1:8123", endpoint.DisplayUrl, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://user:K7q/Xz9@127.0.0.1:8123/")]
+    [InlineData("http://user:12/34@127.0.0.1:8123/")]
+    [InlineData("ftp://user:K7q@Xz9#Wm4@127.0.0.1/")]
+    [InlineData("http://user:K7q@[Xz9#Wm4@/")]
+    [InlineData("http://user:K7q@/")]
+    public void A_url_that_cannot_be_read_never_shows_any_part_of_its_password(string url)
+    {
+        var e = Assert.Throws<ArgumentException>(() => ClickHouseEndpoint.Parse(url));
+        foreach (var part in new[] { "K7q", "Xz9", "Wm4", "12/34" })
+        {
+            Assert.DoesNotContain(part, e.Message, StringComparison.Ordinal);
+        }
+    }
 }

@@ -7,6 +7,7 @@ BeforeAll {
     Import-Module (Join-Path $RepoRoot 'FiberSqs.psd1') -Force
     . (Join-Path $PSScriptRoot 'PipelineStop.ps1')
     . (Join-Path $PSScriptRoot 'ClickHouseTestServer.ps1')
+    . (Join-Path $PSScriptRoot 'ErrorText.ps1')
     $script:Server = Start-ClickHouseTestServer
     $script:Url = $Server.Url
     $script:Dataset = New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'ds') -Seed 7 -AppLogRows 20000 -EnableTier2
@@ -14,12 +15,6 @@ BeforeAll {
     $env:CLICKHOUSE_URL = $null; $env:CLICKHOUSE_USER = $null; $env:CLICKHOUSE_PASSWORD = $null
 
     function Get-Count([string] $Sql) { [long] (Invoke-ClickHouseTestQuery $Server $Sql) }
-
-    function Get-ErrorText([System.Management.Automation.ErrorRecord] $Record) {
-        # Everything a user or a log could see of an error.
-        @($Record.ToString(), $Record.Exception.ToString(), "$($Record.ErrorDetails.Message)", "$($Record.ErrorDetails.RecommendedAction)",
-          "$($Record.TargetObject)", $Record.FullyQualifiedErrorId, ($Record.InvocationInfo.Line)) -join "`n"
-    }
 }
 
 AfterAll {
@@ -47,11 +42,12 @@ Describe 'Import-FiberSqsClickHouse' {
             $Result.Elapsed | Should -BeOfType ([timespan])
         }
 
-        It 'loads the rows into the server, creates the 45 views and passes the post-load checks' {
+        It 'loads the rows into the server, creates the 40 index-pattern views and passes the post-load checks' {
             $truth = Get-Content -Raw (Join-Path $Result.Path 'ground_truth.json') | ConvertFrom-Json
             Get-Count 'SELECT count() FROM fsq_pester.app_logs' | Should -Be $truth.generation.row_counts.app_logs
-            Get-Count 'SELECT count() FROM default.fibersqs_app_logs' | Should -Be $truth.generation.row_counts.app_logs
-            $Result.ViewCount | Should -Be 45
+            # The compatibility views follow the default database only.
+            $Result.CompatibilityDatabase | Should -BeNullOrEmpty
+            $Result.ViewCount | Should -Be 40
             (Invoke-ClickHouseTestQuery $Server "SHOW TABLES FROM fsq_pester LIKE 'fsq_pester_%_app_logs%'").Split("`n").Count | Should -Be 40
             $Result.Passed | Should -BeTrue
             $Result.Validation.Checks.Name | Should -Contain 'postload_tso_confusion_matrix'
@@ -124,7 +120,7 @@ Describe 'Import-FiberSqsClickHouse' {
             Get-Count "SELECT count() FROM system.databases WHERE name = 'fsq_pester_whatif'" | Should -Be 0
             $text = Get-Content -Raw $transcript
             $text | Should -Match 'Create database'
-            $text | Should -Match 'fsq_pester_whatif\.app_logs__fibersqs_staging'
+            $text | Should -Match 'fsq_pester_whatif\.app_logs__[0-9a-f]{16}__fibersqs_staging'
             $text | Should -Match 'fsq_pester_whatif\.fsq_pester_whatif_central_app_logs_20251204'
             Test-Path (Join-Path $Dataset.Path 'postload_validation.json.whatif') | Should -BeFalse
         }
@@ -200,43 +196,12 @@ Describe 'Import-FiberSqsClickHouse' {
 
         It 'a folder that is not a dataset, a file, or a missing CSV is DatasetIncomplete' {
             $empty = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'empty')
-            { Import-FiberSqsClickHouse -Path $empty.FullName -Uri $Url } | Should -Throw -ErrorId 'DatasetIncomplete,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
-            { Import-FiberSqsClickHouse -Path (Join-Path $Dataset.Path 'ground_truth.json') -Uri $Url } | Should -Throw -ErrorId 'DatasetIncomplete,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
+            { Import-FiberSqsClickHouse -Path $empty.FullName -Uri $Url -ErrorAction Stop } | Should -Throw -ErrorId 'DatasetIncomplete,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
+            { Import-FiberSqsClickHouse -Path (Join-Path $Dataset.Path 'ground_truth.json') -Uri $Url -ErrorAction Stop } | Should -Throw -ErrorId 'DatasetIncomplete,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
             $copy = Join-Path $TestDrive 'nocsv'
             Copy-Item -LiteralPath $Dataset.Path -Destination $copy -Recurse
             Remove-Item -LiteralPath (Join-Path $copy 'data/clickhouse-tso_calls.csv')
-            { Import-FiberSqsClickHouse -Path $copy -Uri $Url } | Should -Throw -ErrorId 'DatasetIncomplete,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
-        }
-
-        It 'refuses the compatibility views'' database as the target: ClickHouseObjectConflict' {
-            { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database default } |
-                Should -Throw -ErrorId 'ClickHouseObjectConflict,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
-        }
-
-        It 'refuses a database another import is loading: ClickHouseImportInProgress, nothing changed' {
-            Invoke-ClickHouseTestQuery $Server 'CREATE DATABASE IF NOT EXISTS fsq_busy' | Out-Null
-            Invoke-ClickHouseTestQuery $Server 'CREATE TABLE IF NOT EXISTS fsq_busy.tso_calls__fibersqs_staging (x UInt8) ENGINE = Null' | Out-Null
-            # Stands in for the other import's load: an INSERT into a staging table that runs until it is killed
-            # (and ends by itself after 40 s, so that a kill that does not take cannot hang the test).
-            $http = [System.Net.Http.HttpClient]::new()
-            $body = [System.Net.Http.StringContent]::new('INSERT INTO fsq_busy.tso_calls__fibersqs_staging SELECT sleepEachRow(0.2) FROM system.numbers LIMIT 200')
-            $other = $http.PostAsync("$Url/?max_block_size=1", $body)
-            try {
-                $deadline = [datetime]::UtcNow.AddSeconds(20)
-                # Found and killed by its text, as the importer finds a running load.
-                while ((Get-Count "SELECT count() FROM system.processes WHERE query LIKE 'INSERT INTO fsq\\_busy.%'") -eq 0) {
-                    [datetime]::UtcNow | Should -BeLessThan $deadline -Because 'the stand-in load should show in system.processes'
-                    Start-Sleep -Milliseconds 50
-                }
-                { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database fsq_busy } |
-                    Should -Throw -ErrorId 'ClickHouseImportInProgress,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
-                Invoke-ClickHouseTestQuery $Server "SELECT name FROM system.tables WHERE database = 'fsq_busy'" | Should -Be 'tso_calls__fibersqs_staging'
-            } finally {
-                Invoke-ClickHouseTestQuery $Server "KILL QUERY WHERE query LIKE 'INSERT INTO fsq\\_busy.%' SYNC" | Out-Null
-                try { $other.Wait() } catch { Write-Verbose "the killed stand-in load ended: $_" }
-                $http.Dispose()
-                Invoke-ClickHouseTestQuery $Server 'DROP DATABASE IF EXISTS fsq_busy' | Out-Null
-            }
+            { Import-FiberSqsClickHouse -Path $copy -Uri $Url -ErrorAction Stop } | Should -Throw -ErrorId 'DatasetIncomplete,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
         }
 
         It 'rejects a database name that is not a plain identifier before touching the server' {

@@ -170,6 +170,84 @@ Describe 'New-FiberSqsDataset' {
         }
     }
 
+    Context 'folders it does not own' {
+        It '-Force refuses a dataset folder that also holds a file it did not write, and deletes nothing' {
+            $out = Join-Path $TestDrive 'mixed'
+            New-FiberSqsDataset -OutputPath $out @Small | Out-Null
+            Set-Content (Join-Path $out 'my-notes.txt') 'mine'
+            $before = Get-FolderHash $out
+            $err = $null
+            try { New-FiberSqsDataset -OutputPath $out -AppLogRows 20000 -Seed 9 -Force } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -Be 'OutputPathNotOwned,FiberSqs.Commands.NewFiberSqsDatasetCommand'
+            $err.ToString() | Should -Match 'my-notes\.txt'
+            Get-FolderHash $out | Should -Be $before
+        }
+
+        It '-Force refuses an -OutputPath that is a symbolic link, and leaves both it and what it points at' {
+            $real = Join-Path $TestDrive 'real-ds'
+            New-FiberSqsDataset -OutputPath $real @Small | Out-Null
+            $before = Get-FolderHash $real
+            $link = Join-Path $TestDrive 'link-ds'
+            New-Item -ItemType SymbolicLink -Path $link -Target $real | Out-Null
+            { New-FiberSqsDataset -OutputPath $link @Small -Force } | Should -Throw -ErrorId 'OutputPathNotOwned,FiberSqs.Commands.NewFiberSqsDatasetCommand'
+            (Get-Item -LiteralPath $link -Force).LinkTarget | Should -Be $real
+            Get-FolderHash $real | Should -Be $before
+        }
+
+        It 'refuses <_> as -OutputPath with ProviderNotFileSystem and writes nothing' -ForEach @('Env:\fsq_out', 'Variable:\fsq_out', 'Function:\') {
+            $work = New-Item -ItemType Directory -Path (Join-Path $TestDrive ("cwd-" + [guid]::NewGuid().ToString('N').Substring(0, 6)))
+            Push-Location $work
+            $saved = [Environment]::CurrentDirectory
+            [Environment]::CurrentDirectory = $work.FullName
+            try {
+                { New-FiberSqsDataset -OutputPath $_ @Small } | Should -Throw -ErrorId 'ProviderNotFileSystem,FiberSqs.Commands.NewFiberSqsDatasetCommand'
+            } finally {
+                [Environment]::CurrentDirectory = $saved
+                Pop-Location
+            }
+            @(Get-ChildItem -LiteralPath $work -Force) | Should -BeNullOrEmpty
+            @(Get-ChildItem -LiteralPath $TestDrive -Force -Filter '.fsq_out*') | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'a killed run' {
+        It 'leaves its staging folder, which the next run removes, saying how much it freed' {
+            $parent = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'killed-parent')
+            $target = Join-Path $parent 'killed'
+            # A lookalike without an owner file is never the module's to remove.
+            $lookalike = New-Item -ItemType Directory -Path (Join-Path $parent '.other.fibersqs-staging-0123456789abcdef')
+            $child = Start-Process -FilePath dotnet -PassThru -RedirectStandardOutput (Join-Path $TestDrive 'killed.out') -RedirectStandardError (Join-Path $TestDrive 'killed.err') -ArgumentList @(
+                'pwsh', '-NoProfile', '-NonInteractive', '-Command',
+                "Import-Module '$(Join-Path $RepoRoot 'FiberSqs.psd1')'; New-FiberSqsDataset -OutputPath '$target' -AppLogRows 30000000 | Out-Null")
+            try {
+                $deadline = [datetime]::UtcNow.AddSeconds(60)
+                $staging = $null
+                while (-not $staging -and [datetime]::UtcNow -lt $deadline) {
+                    $staging = Get-ChildItem -LiteralPath $parent -Force -Directory -Filter '.killed.fibersqs-staging-*' |
+                        Where-Object { @(Get-ChildItem -LiteralPath (Join-Path $_.FullName 'dataset/data') -File -ErrorAction Ignore | Where-Object Length -gt 1MB).Count -gt 0 }
+                    Start-Sleep -Milliseconds 100
+                }
+                $staging | Should -Not -BeNullOrEmpty -Because 'the child run should be writing'
+                $staging.Name | Should -Match '^\.killed\.fibersqs-staging-[0-9a-f]{16}$'
+                # kill -9 the process that writes (the pwsh under the dotnet launcher), as its owner file names it.
+                $owner = Get-Content -Raw (Join-Path $staging.FullName '.fibersqs-owner') | ConvertFrom-Json
+                & kill -9 $owner.pid
+                $child.WaitForExit(30000) | Should -BeTrue
+                $staging.FullName | Should -Exist
+            } finally {
+                if (-not $child.HasExited) { $child.Kill() }
+            }
+
+            $warnings = $null
+            $r = New-FiberSqsDataset -OutputPath (Join-Path $parent 'next') @Small -WarningVariable warnings -WarningAction SilentlyContinue
+            $r.ValidationPassed | Should -BeTrue
+            $staging.FullName | Should -Not -Exist
+            ($warnings -join "`n") | Should -Match "Removed .*\.killed\.fibersqs-staging-[0-9a-f]{16}, left by a New-FiberSqsDataset run that was stopped .*: [\d.,]+ MB freed"
+            $lookalike.FullName | Should -Exist
+            $target | Should -Not -Exist
+        }
+    }
+
     Context 'bad values' {
         It 'rejects <Name> = <Value> with <ErrorId>' -ForEach @(
             @{ Name = 'ScaleLogs'; Value = [double]::NaN; ErrorId = 'ParameterArgumentValidationError' }

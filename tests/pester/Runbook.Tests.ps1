@@ -72,6 +72,21 @@ Describe 'Invoke-FiberSqsRegen.ps1' {
         }
     }
 
+    Context 'the documented form (README): dotnet pwsh -File, -Uri and no -Credential' {
+        It 'runs all three steps and exits 0' {
+            $out = Join-Path $TestDrive 'documented'
+            Push-Location $RepoRoot
+            try {
+                $text = & dotnet pwsh -NoProfile -File ./examples/Invoke-FiberSqsRegen.ps1 -OutputPath $out -Seed 7 -ScaleLogs 0.01 -Uri $Server.Url 2>&1 | Out-String
+                $exit = $LASTEXITCODE
+            } finally { Pop-Location }
+            $exit | Should -Be 0 -Because $text
+            $text | Should -Match '== 3/3 Validating the files and the loaded database'
+            $text | Should -Match 'PASSED: dataset .*documented is loaded into fibersqs_prod and valid'
+            $text | Should -Not -Match 'PropertyNotFoundStrict'
+        }
+    }
+
     Context 'when a step cannot run' {
         It 'exits 2 and says which step failed, with the error id, when the server is unreachable' {
             $port = Get-FreeTcpPort

@@ -160,6 +160,12 @@ Describe 'Test-FiberSqsDataset' {
             Test-FiberSqsDataset -Path (Join-Path $TestDrive 'nope') -Quiet -ErrorAction Stop | Should -BeFalse
         }
 
+        It 'refuses <_> as -Path with ProviderNotFileSystem and goes on with the next' -ForEach @('Env:\fsq_ds', 'Variable:\fsq_ds', 'Function:\') {
+            $results = @($_, $Good) | ForEach-Object { [pscustomobject]@{ Path = $_ } } | Test-FiberSqsDataset -ErrorAction SilentlyContinue -ErrorVariable err
+            @($results).Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be "ProviderNotFileSystem,$Command"
+        }
+
         It 'refuses an empty -Path' {
             { Test-FiberSqsDataset -Path '' } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
         }

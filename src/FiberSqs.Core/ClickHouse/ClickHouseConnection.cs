@@ -4,36 +4,42 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using FiberSqs.Core.Safety;
 
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>
 /// The ClickHouse HTTP interface over a plain <see cref="HttpClient"/> (it works with every server version, 18.16
 /// included). Credentials travel in the <c>X-ClickHouse-User</c>/<c>X-ClickHouse-Key</c> headers, never in the URL.
-/// Open one with <see cref="OpenAsync"/>: it checks <c>GET /ping</c> and reads <c>SELECT version()</c>.
+/// Open one with <see cref="OpenAsync"/>: it checks <c>GET /ping</c> and reads <c>SELECT version()</c>. Redirects are
+/// never followed, a password goes over plain http only to this machine (unless allowed), every wait is bounded by
+/// <see cref="ClickHouseConnectionOptions.Timeout"/> and every reply body by its size.
 /// </summary>
 public sealed partial class ClickHouseConnection : IClickHouseSession, IDisposable
 {
     private readonly HttpClient _http;
     private readonly string? _user;
     private readonly string? _password;
+    private readonly ClickHouseConnectionOptions _options;
 
-    private ClickHouseConnection(ClickHouseEndpoint endpoint, NetworkCredential? credential, TimeSpan queryTimeout)
+    private ClickHouseConnection(ClickHouseEndpoint endpoint, NetworkCredential? credential, ClickHouseConnectionOptions options)
     {
         Endpoint = endpoint;
+        _options = options;
         var effective = credential ?? endpoint.UserInfoCredential;
         _user = string.IsNullOrEmpty(effective?.UserName) ? null : effective.UserName;
         _password = string.IsNullOrEmpty(effective?.Password) ? null : effective.Password;
-        QueryTimeout = queryTimeout;
         _http = new HttpClient(new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectTimeout = TimeSpan.FromSeconds(10),
+            ConnectTimeout = options.Timeout,
             AutomaticDecompression = DecompressionMethods.None,
+            // A redirect would take the credential headers along to wherever it points: it is an error instead.
+            AllowAutoRedirect = false,
             UseProxy = false,
         })
         {
-            Timeout = Timeout.InfiniteTimeSpan,
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
         _http.DefaultRequestHeaders.ExpectContinue = false;
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("FiberSqs", "1.0"));
@@ -44,8 +50,8 @@ public sealed partial class ClickHouseConnection : IClickHouseSession, IDisposab
     /// <summary>The user the connection authenticates as (never the password).</summary>
     public string User => _user ?? "default";
 
-    /// <summary>Longest a single non-insert statement may take.</summary>
-    public TimeSpan QueryTimeout { get; }
+    /// <summary>Longest any wait for the server may take (-TimeoutSec).</summary>
+    public TimeSpan Timeout => _options.Timeout;
 
     public ClickHouseDialect Dialect { get; private set; } = ClickHouseDialect.Legacy;
 
@@ -54,17 +60,27 @@ public sealed partial class ClickHouseConnection : IClickHouseSession, IDisposab
     public string DisplayName => Endpoint.DisplayUrl;
 
     /// <summary>Connects: <c>GET /ping</c> must answer <c>Ok.</c>, then <c>SELECT version()</c> picks the dialect.
-    /// Throws <see cref="ClickHouseUnreachableException"/>, <see cref="NotClickHouseException"/> or
-    /// <see cref="ClickHouseAuthenticationException"/>.</summary>
+    /// Throws <see cref="ClickHouseUnreachableException"/>, <see cref="ClickHouseTimeoutException"/>,
+    /// <see cref="NotClickHouseException"/>, <see cref="ClickHouseRedirectedException"/>,
+    /// <see cref="UnencryptedAuthenticationException"/> or <see cref="ClickHouseAuthenticationException"/>.</summary>
     /// <param name="endpoint">The sanitized server address.</param>
     /// <param name="credential">User and password; null for the URL's user info, else user <c>default</c> with no password.</param>
-    /// <param name="queryTimeout">Longest a single non-insert statement may take (default 10 minutes).</param>
+    /// <param name="options">Timeout and what may be sent; null for the defaults (100 s, no password over plain http to another host).</param>
     /// <param name="cancel">Stops the attempt.</param>
     public static async Task<ClickHouseConnection> OpenAsync(ClickHouseEndpoint endpoint, NetworkCredential? credential = null,
-        TimeSpan? queryTimeout = null, CancellationToken cancel = default)
+        ClickHouseConnectionOptions? options = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        var connection = new ClickHouseConnection(endpoint, credential, queryTimeout ?? TimeSpan.FromMinutes(10));
+        var connection = new ClickHouseConnection(endpoint, credential, options ?? new ClickHouseConnectionOptions());
+        if (connection._password is not null && endpoint.BaseUri.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback &&
+            !connection._options.AllowUnencryptedAuthentication)
+        {
+            connection.Dispose();
+            throw new UnencryptedAuthenticationException(
+                $"The password for user '{connection.User}' would go unencrypted over plain http to {endpoint.DisplayUrl}, which is not this machine; nothing was sent.",
+                endpoint.DisplayUrl);
+        }
+
         try
         {
             await connection.PingAsync(cancel).ConfigureAwait(false);
@@ -103,10 +119,8 @@ public sealed partial class ClickHouseConnection : IClickHouseSession, IDisposab
     /// <summary><c>GET /ping</c>: ClickHouse answers <c>Ok.</c>.</summary>
     public async Task PingAsync(CancellationToken cancel = default)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        timeout.CancelAfter(TimeSpan.FromSeconds(15));
         using var request = new HttpRequestMessage(HttpMethod.Get, Endpoint.Resolve("ping"));
-        var (status, body) = await SendAsync(request, "GET /ping", cancel, timeout.Token).ConfigureAwait(false);
+        var (status, body) = await SendAsync(request, "GET /ping", cancel).ConfigureAwait(false);
         if (status == HttpStatusCode.OK && body.TrimEnd() == "Ok.")
         {
             return;
@@ -127,34 +141,32 @@ public sealed partial class ClickHouseConnection : IClickHouseSession, IDisposab
     public async Task<string> RunAsync(string sql, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        timeout.CancelAfter(QueryTimeout);
         using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint.Resolve("?wait_end_of_query=1"))
         {
             Content = new StringContent(sql, Encoding.UTF8, "text/plain"),
         };
-        var (status, body) = await SendAsync(request, sql, cancel, timeout.Token).ConfigureAwait(false);
+        var (status, body) = await SendAsync(request, sql, cancel).ConfigureAwait(false);
         ThrowOnError(status, body, sql);
         return body;
     }
 
     /// <summary>Streams <paramref name="body"/> as the data of <paramref name="insertStatement"/> (an
-    /// <c>INSERT ... FORMAT ...</c>, sent in the URL). The content is read as it is sent, never buffered whole.</summary>
+    /// <c>INSERT ... FORMAT ...</c>, sent in the URL). The content is read as it is sent, never buffered whole; the
+    /// timeout applies to each silence of the server (not taking more of the body, or not answering after it).</summary>
     public async Task InsertAsync(string insertStatement, HttpContent body, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(insertStatement);
         ArgumentNullException.ThrowIfNull(body);
         using var request = new HttpRequestMessage(HttpMethod.Post,
-            Endpoint.Resolve("?input_format_allow_errors_num=0&query=" + Uri.EscapeDataString(insertStatement)))
-        {
-            Content = body,
-        };
-        var (status, text) = await SendAsync(request, insertStatement, cancel, cancel).ConfigureAwait(false);
+            Endpoint.Resolve("?input_format_allow_errors_num=0&query=" + Uri.EscapeDataString(insertStatement)));
+        var (status, text) = await SendAsync(request, insertStatement, cancel, body).ConfigureAwait(false);
         ThrowOnError(status, text, insertStatement);
     }
 
+    /// <summary>Sends one request and reads its reply, every wait bounded by the timeout. <paramref name="upload"/>, when
+    /// given, is the body of an upload: each piece the server takes restarts the timeout.</summary>
     private async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpRequestMessage request, string what,
-        CancellationToken userCancel, CancellationToken token)
+        CancellationToken userCancel, HttpContent? upload = null)
     {
         if (_user is not null)
         {
@@ -166,11 +178,23 @@ public sealed partial class ClickHouseConnection : IClickHouseSession, IDisposab
             request.Headers.Add("X-ClickHouse-Key", _password);
         }
 
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(userCancel);
+        deadline.CancelAfter(Timeout);
+        if (upload is not null)
+        {
+            request.Content = new KeepAliveContent(upload, () => Touch(deadline));
+        }
+
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
-            return (response.StatusCode, body);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            Touch(deadline);
+            if ((int)response.StatusCode is >= 300 and < 400)
+            {
+                throw Redirected(response, what);
+            }
+
+            return (response.StatusCode, await ReadBoundedAsync(response, what, deadline.Token).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (userCancel.IsCancellationRequested)
         {
@@ -178,8 +202,9 @@ public sealed partial class ClickHouseConnection : IClickHouseSession, IDisposab
         }
         catch (OperationCanceledException e)
         {
-            throw new ClickHouseUnreachableException(
-                $"{Endpoint.DisplayUrl} did not answer in time ({Describe(what)}).", Endpoint.DisplayUrl, e);
+            throw new ClickHouseTimeoutException(
+                $"{Endpoint.DisplayUrl} did not answer within {Timeout.TotalSeconds:0.#} s ({Describe(what)}). Raise -TimeoutSec for a slow server, or check that it is running.",
+                Endpoint.DisplayUrl, Timeout, e);
         }
         catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded
             && e.InnerException is not IOException { InnerException: SocketException })
@@ -192,33 +217,94 @@ public sealed partial class ClickHouseConnection : IClickHouseSession, IDisposab
             }
 
             throw new ClickHouseUnreachableException(
-                $"The connection to {Endpoint.DisplayUrl} was lost ({Describe(what)}): {e.Message}", Endpoint.DisplayUrl, e);
+                $"The connection to {Endpoint.DisplayUrl} was lost ({Describe(what)}): {Clip(e.Message)}", Endpoint.DisplayUrl, e);
         }
         catch (HttpRequestException e)
         {
             throw new ClickHouseUnreachableException(
-                $"Cannot reach ClickHouse at {Endpoint.DisplayUrl} ({Describe(what)}): {Inner(e)}", Endpoint.DisplayUrl, e);
+                $"Cannot reach ClickHouse at {Endpoint.DisplayUrl} ({Describe(what)}): {Clip(Inner(e))}", Endpoint.DisplayUrl, e);
         }
         catch (IOException e)
         {
             throw new ClickHouseUnreachableException(
-                $"The connection to {Endpoint.DisplayUrl} was lost ({Describe(what)}): {e.Message}", Endpoint.DisplayUrl, e);
+                $"The connection to {Endpoint.DisplayUrl} was lost ({Describe(what)}): {Clip(e.Message)}", Endpoint.DisplayUrl, e);
         }
     }
 
+    /// <summary>Restarts the timeout: the server just showed it is there (took more of the body, or answered).</summary>
+    private void Touch(CancellationTokenSource deadline)
+    {
+        try
+        {
+            deadline.CancelAfter(Timeout);
+        }
+        catch (ObjectDisposedException)
+        {
+            // the request is over; a late touch from the body's last write has nothing left to extend
+        }
+    }
+
+    /// <summary>The reply body as text, refusing one larger than <see cref="ClickHouseConnectionOptions.MaxReplyBytes"/>.</summary>
+    private async Task<string> ReadBoundedAsync(HttpResponseMessage response, string what, CancellationToken token)
+    {
+        var max = _options.MaxReplyBytes;
+        if (response.Content.Headers.ContentLength > max)
+        {
+            throw TooLarge(what);
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, token).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                throw TooLarge(what);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private NotClickHouseException TooLarge(string what) => new(
+        $"{Endpoint.DisplayUrl} answered with more than {_options.MaxReplyBytes >> 20} MB ({Describe(what)}): not a reply this module's queries get from ClickHouse.",
+        Endpoint.DisplayUrl);
+
+    private ClickHouseRedirectedException Redirected(HttpResponseMessage response, string what)
+    {
+        var location = response.Headers.Location;
+        var shown = "";
+        if (location is not null)
+        {
+            var target = location.IsAbsoluteUri ? location : new Uri(Endpoint.BaseUri, location);
+            shown = target.IsAbsoluteUri && target.Scheme is "http" or "https"
+                ? UntrustedText.Escape(new UriBuilder(target) { UserName = "", Password = "", Query = "", Fragment = "" }.Uri.GetLeftPart(UriPartial.Path).TrimEnd('/'), 300)
+                : "";
+        }
+
+        return new ClickHouseRedirectedException(
+            $"{Endpoint.DisplayUrl} answered {Describe(what)} with a redirect (HTTP {(int)response.StatusCode}) to {(shown.Length > 0 ? shown : "an address it did not name")}. " +
+            "Redirects are never followed, so that the credential goes nowhere else.", Endpoint.DisplayUrl, shown);
+    }
+
+    /// <summary>Success is a 2xx reply, whatever its body holds; only an error reply is read for <c>Code: N</c>.</summary>
     private void ThrowOnError(HttpStatusCode status, string body, string statement)
     {
+        if ((int)status is >= 200 and < 300)
+        {
+            return;
+        }
+
         var code = ErrorCode(body);
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || code is 192 or 193 or 194 or 516)
         {
             throw new ClickHouseAuthenticationException(
                 $"ClickHouse at {Endpoint.DisplayUrl} refused user '{User}' (HTTP {(int)status}{(code > 0 ? $", code {code}" : "")}: {ServerText(body)}).",
                 Endpoint.DisplayUrl, code);
-        }
-
-        if (status == HttpStatusCode.OK)
-        {
-            return;
         }
 
         if (code == 0 && !body.Contains("DB::Exception", StringComparison.Ordinal))
@@ -230,14 +316,15 @@ public sealed partial class ClickHouseConnection : IClickHouseSession, IDisposab
         throw new ClickHouseQueryException(code, ServerText(body), (int)status, statement, Endpoint.DisplayUrl);
     }
 
-    /// <summary>The ClickHouse error code in an error body (<c>Code: 60, ...</c> or <c>Code: 60. DB::Exception ...</c>), or 0.</summary>
+    /// <summary>The ClickHouse error code at the start of an error body (<c>Code: 60, ...</c> or <c>Code: 60. DB::Exception ...</c>), or 0.</summary>
     public static int ErrorCode(string body)
     {
-        var m = CodePattern().Match(body ?? "");
+        var m = CodePattern().Match((body ?? "").TrimStart());
         return m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
     }
 
-    /// <summary>The human part of an error body: 18.16's <c>e.displayText() = ... , e.what() = ...</c> trimmed.</summary>
+    /// <summary>The human part of an error body: 18.16's <c>e.displayText() = ... , e.what() = ...</c> trimmed, on one line,
+    /// with the control characters a terminal would obey escaped.</summary>
     public static string ServerText(string body)
     {
         var text = (body ?? "").Trim();
@@ -266,13 +353,10 @@ public sealed partial class ClickHouseConnection : IClickHouseSession, IDisposab
         return inner.Message;
     }
 
-    private static string Clip(string text, int max = 160)
-    {
-        var oneLine = text.ReplaceLineEndings(" ").Trim();
-        return oneLine.Length <= max ? oneLine : oneLine[..max] + "...";
-    }
+    /// <summary>Server (or other untrusted) text for a message: one line, at most <paramref name="max"/> characters, escaped.</summary>
+    private static string Clip(string text, int max = 160) => UntrustedText.Escape(text.ReplaceLineEndings(" ").Trim(), max);
 
-    [GeneratedRegex(@"Code:\s*(\d+)")]
+    [GeneratedRegex(@"\ACode:\s*(\d{1,9})")]
     private static partial Regex CodePattern();
 
     [GeneratedRegex(@"^Code:\s*\d+[,.]\s*")]

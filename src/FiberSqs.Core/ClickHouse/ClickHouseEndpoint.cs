@@ -1,4 +1,5 @@
 using System.Net;
+using FiberSqs.Core.Safety;
 
 namespace FiberSqs.Core.ClickHouse;
 
@@ -26,11 +27,14 @@ public sealed class ClickHouseEndpoint
     /// <summary>A user and password that were written into the URL (user:password@host), or null.</summary>
     public NetworkCredential? UserInfoCredential { get; }
 
-    /// <summary>True when the host is a loopback address (compression does not pay there).</summary>
+    /// <summary>True when the host is a loopback address: compression does not pay there, and a password may go over
+    /// plain http (it never leaves the machine).</summary>
     public bool IsLoopback => BaseUri.IsLoopback;
 
     /// <summary>Parses and sanitizes <paramref name="url"/>; throws <see cref="ArgumentException"/> (without echoing user
-    /// info) when it is not an absolute http or https URL.</summary>
+    /// info) when it is not an absolute http or https URL. The user info ends at the last <c>@</c> before the path, so
+    /// a raw <c>@</c>, <c>#</c> or <c>?</c> in a password stays in the password instead of cutting the URL where
+    /// <see cref="Uri"/> would (and turning part of the password into the host that every message shows).</summary>
     public static ClickHouseEndpoint Parse(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
@@ -40,29 +44,24 @@ public sealed class ClickHouseEndpoint
             text = "http://" + text;
         }
 
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) ||
-            (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
-        {
-            throw new ArgumentException($"'{Redact(url)}' is not an http:// or https:// URL of a ClickHouse server.", nameof(url));
-        }
-
-        return FromUri(uri);
-    }
-
-    /// <summary>Sanitizes an absolute URI.</summary>
-    public static ClickHouseEndpoint FromUri(Uri uri)
-    {
-        ArgumentNullException.ThrowIfNull(uri);
-        if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ArgumentException($"'{Redact(uri.OriginalString)}' is not an http:// or https:// URL of a ClickHouse server.", nameof(uri));
-        }
-
+        var start = text.IndexOf("://", StringComparison.Ordinal) + 3;
+        var slash = text.IndexOf('/', start);
+        var authorityEnd = slash < 0 ? text.Length : slash;
+        var at = text.AsSpan(start, authorityEnd - start).LastIndexOf('@');
         NetworkCredential? credential = null;
-        if (!string.IsNullOrEmpty(uri.UserInfo))
+        if (at >= 0)
         {
-            var parts = uri.UserInfo.Split(':', 2);
-            credential = new NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
+            credential = UserInfo(text.Substring(start, at));
+            text = text[..start] + text[(start + at + 1)..];
+            authorityEnd -= at + 1;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) ||
+            (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host) ||
+            !string.IsNullOrEmpty(uri.UserInfo) || PathHoldsAt(text, authorityEnd))
+        {
+            throw new ArgumentException(Describe(url) + " is not an http:// or https:// URL of a ClickHouse server" +
+                (url.Contains('@', StringComparison.Ordinal) ? " (a '/' in a password must be written %2F)." : "."), nameof(url));
         }
 
         var builder = new UriBuilder(uri) { UserName = "", Password = "", Query = "", Fragment = "" };
@@ -80,18 +79,33 @@ public sealed class ClickHouseEndpoint
 
     public override string ToString() => DisplayUrl;
 
-    /// <summary>Removes user info and query from a URL-like string for an error message.</summary>
-    internal static string Redact(string text)
+    private static NetworkCredential UserInfo(string info)
     {
-        var at = text.IndexOf('@', StringComparison.Ordinal);
-        var scheme = text.IndexOf("://", StringComparison.Ordinal);
-        if (at >= 0)
+        var colon = info.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0
+            ? new NetworkCredential(Uri.UnescapeDataString(info), "")
+            : new NetworkCredential(Uri.UnescapeDataString(info[..colon]), Uri.UnescapeDataString(info[(colon + 1)..]));
+    }
+
+    /// <summary>An '@' in the path means user info that a raw '/' in the password cut short: the part before it would
+    /// be taken for the host, so the URL is refused rather than shown.</summary>
+    private static bool PathHoldsAt(string text, int authorityEnd)
+    {
+        var end = text.IndexOfAny(['?', '#'], authorityEnd);
+        return text.AsSpan(authorityEnd, (end < 0 ? text.Length : end) - authorityEnd).Contains('@');
+    }
+
+    /// <summary>The URL as given, for an error message: not at all when it may hold user info, else without its query
+    /// and fragment (where a password may also be), with control characters escaped.</summary>
+    internal static string Describe(string text)
+    {
+        if (text.Contains('@', StringComparison.Ordinal))
         {
-            text = (scheme >= 0 && scheme < at ? text[..(scheme + 3)] : "") + "***@" + text[(at + 1)..];
+            return "The URL given (not shown: it holds a user name or password)";
         }
 
-        var q = text.IndexOf('?', StringComparison.Ordinal);
-        return q >= 0 ? text[..q] : text;
+        var cut = text.IndexOfAny(['?', '#']);
+        return $"'{UntrustedText.Escape(cut >= 0 ? text[..cut] : text, 200)}'";
     }
 }
 

@@ -155,3 +155,48 @@ public sealed class ClickHouseImportInProgressException : ClickHouseException
 
     public string Database { get; } = "";
 }
+
+/// <summary>The server did not answer within the connection's timeout (-TimeoutSec): a connect, a reply, or a request
+/// body the server stopped reading.</summary>
+public sealed class ClickHouseTimeoutException : ClickHouseException
+{
+    public ClickHouseTimeoutException() { }
+
+    public ClickHouseTimeoutException(string message) : base(message) { }
+
+    public ClickHouseTimeoutException(string message, Exception? inner) : base(message, inner) { }
+
+    public ClickHouseTimeoutException(string message, string url, TimeSpan timeout, Exception? inner = null) : base(message, url, inner) =>
+        Timeout = timeout;
+
+    public TimeSpan Timeout { get; }
+}
+
+/// <summary>The server answered with a redirect. It is never followed (the credential would go along to wherever it
+/// points); <see cref="Location"/> is the new address, sanitized.</summary>
+public sealed class ClickHouseRedirectedException : ClickHouseException
+{
+    public ClickHouseRedirectedException() { }
+
+    public ClickHouseRedirectedException(string message) : base(message) { }
+
+    public ClickHouseRedirectedException(string message, Exception? inner) : base(message, inner) { }
+
+    public ClickHouseRedirectedException(string message, string url, string location) : base(message, url) => Location = location;
+
+    /// <summary>Where the redirect points (without user info or query), or empty when the reply named none.</summary>
+    public string Location { get; } = "";
+}
+
+/// <summary>A password would go over plain http to a host that is not this machine; refused unless the caller allows
+/// unencrypted authentication. Nothing was sent.</summary>
+public sealed class UnencryptedAuthenticationException : ClickHouseException
+{
+    public UnencryptedAuthenticationException() { }
+
+    public UnencryptedAuthenticationException(string message) : base(message) { }
+
+    public UnencryptedAuthenticationException(string message, Exception? inner) : base(message, inner) { }
+
+    public UnencryptedAuthenticationException(string message, string url) : base(message, url) { }
+}

@@ -6,16 +6,18 @@ using FiberSqs.Core.Tables;
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>
-/// Loads a dataset folder into ClickHouse without ever losing the previous load: every CSV streams into a new
-/// staging table beside the live one (tables in parallel), the staging row counts are checked against
-/// ground_truth.json, and only then one RENAME TABLE swaps them in and the previous tables are dropped. A failure,
-/// a Ctrl+C or a killed server before the swap leaves the previous tables and views as they were; the next import
-/// removes the staging leftovers (only names with this module's staging suffixes). Then the views of SPEC 5 are
-/// (re)created, the post-load validation runs on the server and postload_validation.json is written.
+/// Loads a dataset folder into ClickHouse without ever losing the previous load: under the database's import lock
+/// (<see cref="ImportLock"/>), every CSV streams into a new staging table of this import beside the live one
+/// (tables in parallel), the staging row counts are checked against ground_truth.json, and only then one RENAME
+/// TABLE swaps them in and the previous tables are dropped. A failure, a Ctrl+C or a killed server before the swap
+/// leaves the previous tables and views as they were; the next import stops the INSERTs an interrupted one left
+/// running and removes its staging tables. Then the views of SPEC 5 are (re)created for the days the data has, the
+/// post-load validation runs on the server and postload_validation.json is written.
 /// </summary>
 public static class ClickHouseImporter
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LeftoverPoll = TimeSpan.FromMilliseconds(500);
 
     public static async Task<ImportResult> RunAsync(ClickHouseConnection connection, ImportDataset dataset, ImportOptions options,
         IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
@@ -27,27 +29,35 @@ public static class ClickHouseImporter
         void Step(string stage, string message, int percent) => progress?.Report(new ImportProgress(stage, message, percent));
 
         Step("Planning", $"Reading the objects of {options.Database} on {connection.DisplayName} (ClickHouse {connection.Version}).", 0);
-        var plan = await ImportPlan.CreateAsync(connection, dataset, options.Database, cancel).ConfigureAwait(false);
+        var token = AtomicFile.RandomToken();
+        var plan = await ImportPlan.CreateAsync(connection, dataset, options, token, cancel).ConfigureAwait(false);
         var sql = plan.Sql;
-        Step("Planning", $"Dialect: {connection.Dialect}; compatibility views go to database '{sql.CompatibilityDatabase}'.", 1);
-
         if (!plan.DatabaseExists)
         {
             Step("Preparing", $"Creating database {sql.Database}.", 1);
             await connection.ExecuteAsync(sql.CreateDatabase(), cancel).ConfigureAwait(false);
         }
 
-        await CleanLeftoversAsync(connection, plan, m => Step("Preparing", m, 1), cancel).ConfigureAwait(false);
+        await using var held = await ImportLock.AcquireAsync(connection, sql.Database, token, m => Step("Preparing", m, 1), cancel).ConfigureAwait(false);
+        // Read again under the lock: an import that held it may have changed the objects meanwhile.
+        plan = await ImportPlan.CreateAsync(connection, dataset, options, token, cancel).ConfigureAwait(false);
+        sql = plan.Sql;
+        Step("Planning", $"Dialect: {connection.Dialect}; " + (sql.CompatibilityDatabase is { } c
+            ? $"compatibility views go to database '{c}'." : "no compatibility views (they follow the default database only; -CompatibilityViews writes them)."), 1);
+
+        var busy = await StopLeftoverInsertsAsync(connection, plan, options.LeftoverWait, m => Step("Preparing", m, 1), cancel).ConfigureAwait(false);
+        await CleanLeftoversAsync(connection, plan, busy, m => Step("Preparing", m, 1), cancel).ConfigureAwait(false);
 
         var compress = options.Compression == UploadCompression.Gzip ||
                        (options.Compression == UploadCompression.Auto && !connection.Endpoint.IsLoopback);
         List<TableLoadResult> loads;
+        IReadOnlyList<int> days;
         var loadClock = Stopwatch.StartNew();
         try
         {
             foreach (var file in plan.Files)
             {
-                var staging = ClickHouseSql.StagingName(file.Table);
+                var staging = plan.StagingName(file.Table);
                 Step("Preparing", $"Creating staging table {sql.Qualified(staging)}.", 2);
                 await connection.ExecuteAsync(sql.CreateTable(file.Table, staging), cancel).ConfigureAwait(false);
             }
@@ -56,6 +66,11 @@ public static class ClickHouseImporter
             loadClock.Stop();
             Step("Checking", "Checking the staging row counts against ground_truth.json.", 92);
             loads = await CheckCountsAsync(connection, plan, loads, cancel).ConfigureAwait(false);
+            // The per-day views follow the days the data has inside the window, never a range a file claims.
+            days = [.. (await connection.QueryAsync(sql.AppLogDays(plan.StagingName(TableCatalog.AppLogs)), cancel).ConfigureAwait(false))
+                .Select(r => int.Parse(r[0], CultureInfo.InvariantCulture))];
+            cancel.ThrowIfCancellationRequested();
+            await held.VerifyAsync(cancel).ConfigureAwait(false);
         }
         catch
         {
@@ -64,10 +79,10 @@ public static class ClickHouseImporter
             throw;
         }
 
-        cancel.ThrowIfCancellationRequested();
         Step("Swapping", "Swapping the loaded tables in with one RENAME TABLE.", 94);
         await SwapAsync(connection, plan, cancel).ConfigureAwait(false);
-        // From here on the new load is live: finish the views even if the user presses Ctrl+C now.
+        // The new load is live. Dropping what it replaced must not stop half-way; the views may (Ctrl+C): every view
+        // reads the tables by name, so one left as it was still answers, from the new load.
         var finish = CancellationToken.None;
         foreach (var table in TableCatalog.All)
         {
@@ -83,12 +98,11 @@ public static class ClickHouseImporter
             }
         }
 
-        var days = (await connection.QueryAsync(sql.AppLogDays(TableCatalog.AppLogs.Name), finish).ConfigureAwait(false))
-            .Select(r => int.Parse(r[0], CultureInfo.InvariantCulture)).ToList();
         var views = sql.Views(days);
-        Step("Views", $"Creating {views.Count} views ({days.Count} generated days).", 96);
+        Step("Views", $"Creating {views.Count} views ({days.Count} days of data in the window).", 96);
         foreach (var view in views)
         {
+            cancel.ThrowIfCancellationRequested();
             foreach (var statement in sql.CreateOrReplaceView(view, plan.HasView(view)))
             {
                 await connection.ExecuteAsync(statement, finish).ConfigureAwait(false);
@@ -97,13 +111,14 @@ public static class ClickHouseImporter
 
         foreach (var stale in plan.StaleIndexViews(views.Select(v => v.FullName).ToHashSet()))
         {
+            cancel.ThrowIfCancellationRequested();
             Step("Views", $"Dropping {stale}: its day is not in this dataset.", 97);
             var dot = stale.IndexOf('.', StringComparison.Ordinal);
             await connection.ExecuteAsync(sql.DropView(stale[..dot], stale[(dot + 1)..]), finish).ConfigureAwait(false);
         }
 
         Step("Validating", "Running the post-load validation on the server.", 98);
-        var validation = await PostLoadValidator.RunAsync(connection, sql.Database, dataset.GroundTruth, finish).ConfigureAwait(false);
+        var validation = await PostLoadValidator.RunAsync(connection, sql.Database, dataset.GroundTruth, cancel).ConfigureAwait(false);
         var result = new ImportResult
         {
             Url = connection.DisplayName,
@@ -117,36 +132,104 @@ public static class ClickHouseImporter
             Compressed = compress,
             LoadElapsed = loadClock.Elapsed,
             Elapsed = clock.Elapsed,
-            ReportPath = options.WriteReport ? Path.Combine(dataset.Root, DatasetLayout.PostLoadValidationFile) : null,
         };
-        if (result.ReportPath is not null)
+        return WriteReport(result, options, Step);
+    }
+
+    /// <summary>Writes postload_validation.json when asked; the result says where, or why it could not be written (the
+    /// load is live by now: a failed write is reported with the result, never instead of it). The cmdlet finds out
+    /// before the load whether the folder can be written (AtomicFile.WhyNotWritable) and then does not ask.</summary>
+    private static ImportResult WriteReport(ImportResult result, ImportOptions options, Action<string, string, int> step)
+    {
+        if (!options.WriteReport)
         {
-            PostLoadReport.Save(result.ReportPath, result);
-            Step("Validating", $"Wrote {result.ReportPath}.", 100);
+            return result;
+        }
+
+        var path = Path.Combine(result.DatasetPath, DatasetLayout.PostLoadValidationFile);
+        try
+        {
+            PostLoadReport.Save(path, result);
+            step("Validating", $"Wrote {path}.", 100);
+            result.ReportPath = path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            result.ReportProblem = e.Message;
         }
 
         return result;
     }
 
-    /// <summary>Drops this module's staging leftovers; puts a previous table back when an interrupted swap left it aside.</summary>
-    private static async Task CleanLeftoversAsync(ClickHouseConnection session, ImportPlan plan, Action<string> step, CancellationToken cancel)
+    /// <summary>Waits for INSERTs into this database's staging tables that run on the server though no import holds the
+    /// lock (a killed client's: the server finishes what it had received), and stops each that makes no progress.
+    /// Returns the staging tables whose INSERT still runs after <paramref name="wait"/> (18.16 cannot stop an INSERT that
+    /// waits for its body): they are left alone, since dropping them would wait on that INSERT.</summary>
+    private static async Task<HashSet<string>> StopLeftoverInsertsAsync(ClickHouseConnection connection, ImportPlan plan, TimeSpan wait,
+        Action<string> step, CancellationToken cancel)
     {
         var sql = plan.Sql;
-        foreach (var table in TableCatalog.All)
+        var clock = Stopwatch.StartNew();
+        Dictionary<string, string[]>? before = null;
+        var stopped = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
         {
-            var staging = ClickHouseSql.StagingName(table);
-            if (plan.Exists(sql.Database, staging))
+            var running = (await connection.QueryAsync(sql.RunningStagingInserts(), cancel).ConfigureAwait(false)).ToDictionary(r => r[0], r => r);
+            if (running.Count == 0)
             {
-                step($"Dropping {sql.Qualified(staging)}, left by an interrupted import.");
-                await session.ExecuteAsync(sql.DropTable(staging), cancel).ConfigureAwait(false);
+                return [];
             }
 
-            if (plan.IsSetAside(table))
+            if (before is null)
             {
-                var previous = ClickHouseSql.PreviousName(table);
-                step($"Renaming {sql.Qualified(previous)} back to {table.Name}: an interrupted swap left it aside.");
-                await session.ExecuteAsync(sql.Rename([(previous, table.Name)]), cancel).ConfigureAwait(false);
+                step($"{running.Count} INSERT(s) of an interrupted import still run in {sql.Database}: waiting for them to end, and stopping each that makes no progress.");
             }
+
+            foreach (var (id, row) in running)
+            {
+                if (before is not null && before.TryGetValue(id, out var earlier) && earlier[1] == row[1] && stopped.Add(id))
+                {
+                    try
+                    {
+                        await connection.ExecuteAsync(ClickHouseSql.KillQuery(id), cancel).ConfigureAwait(false);
+                    }
+                    catch (ClickHouseQueryException)
+                    {
+                        // 18.16 refuses to stop an INSERT that waits for its body (code 380): it ends when its client's connection does
+                    }
+                }
+            }
+
+            if (clock.Elapsed >= wait)
+            {
+                var busy = running.Values.Select(r => sql.InsertTarget(r[2])).OfType<string>().ToHashSet(StringComparer.Ordinal);
+                step($"{running.Count} INSERT(s) of an interrupted import still run after {wait.TotalSeconds:0} s; their staging tables " +
+                     $"({string.Join(", ", busy)}) are left for a later import to drop. This import loads into tables of its own.");
+                return busy;
+            }
+
+            before = running;
+            await Task.Delay(LeftoverPoll, cancel).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Drops staging tables interrupted imports left (but not those an INSERT still writes into); puts a previous
+    /// table back when an interrupted swap left it aside.</summary>
+    private static async Task CleanLeftoversAsync(ClickHouseConnection session, ImportPlan plan, HashSet<string> busy, Action<string> step,
+        CancellationToken cancel)
+    {
+        var sql = plan.Sql;
+        foreach (var staging in plan.LeftoverStaging.Where(s => !busy.Contains(s)))
+        {
+            step($"Dropping {sql.Qualified(staging)}, left by an interrupted import.");
+            await session.ExecuteAsync(sql.DropTable(staging), cancel).ConfigureAwait(false);
+        }
+
+        foreach (var table in TableCatalog.All.Where(plan.IsSetAside))
+        {
+            var previous = ClickHouseSql.PreviousName(table);
+            step($"Renaming {sql.Qualified(previous)} back to {table.Name}: an interrupted swap left it aside.");
+            await session.ExecuteAsync(sql.Rename([(previous, table.Name)]), cancel).ConfigureAwait(false);
         }
 
         // Old servers swap views by RENAME (see ClickHouseSql.CreateOrReplaceView): put back a view a kill left aside.
@@ -253,7 +336,7 @@ public static class ClickHouseImporter
                         progress?.Report(Report(part.FileIndex, false));
                     }
                 });
-                var statement = plan.Sql.InsertCsv(file.Table, ClickHouseSql.StagingName(file.Table), part.HasHeader);
+                var statement = plan.Sql.InsertCsv(file.Table, plan.StagingName(file.Table), part.HasHeader);
                 await connection.InsertAsync(statement, content, failed.Token).ConfigureAwait(false);
                 Interlocked.Exchange(ref partBytes[index], content.BytesSent);
                 Interlocked.Exchange(ref partRows[index], content.RowsSent);
@@ -309,7 +392,7 @@ public static class ClickHouseImporter
         foreach (var load in loads)
         {
             var file = plan.Files.First(f => f.Table.Name == load.Table);
-            var rows = await session.QueryAsync(plan.Sql.TableCount(ClickHouseSql.StagingName(file.Table)), cancel).ConfigureAwait(false);
+            var rows = await session.QueryAsync(plan.Sql.TableCount(plan.StagingName(file.Table)), cancel).ConfigureAwait(false);
             var loaded = TabSeparated.ParseInt64(rows[0][0]);
             if (load.LoadedRows != file.ExpectedRows)
             {
@@ -321,7 +404,7 @@ public static class ClickHouseImporter
             if (loaded != file.ExpectedRows)
             {
                 throw new RowCountMismatchException(
-                    $"{plan.Sql.Qualified(ClickHouseSql.StagingName(file.Table))} received {loaded:N0} rows, but {file.ExpectedRows:N0} were sent. " +
+                    $"{plan.Sql.Qualified(plan.StagingName(file.Table))} received {loaded:N0} rows, but {file.ExpectedRows:N0} were sent. " +
                     "Nothing was swapped in.", file.Table.Name, file.ExpectedRows, loaded);
             }
 
@@ -354,7 +437,7 @@ public static class ClickHouseImporter
             }
         }
 
-        pairs.AddRange(plan.Files.Select(f => (ClickHouseSql.StagingName(f.Table), f.Table.Name)));
+        pairs.AddRange(plan.Files.Select(f => (plan.StagingName(f.Table), f.Table.Name)));
         await session.ExecuteAsync(sql.Rename(pairs), cancel).ConfigureAwait(false);
     }
 
@@ -365,7 +448,7 @@ public static class ClickHouseImporter
         {
             try
             {
-                await session.ExecuteAsync(plan.Sql.DropTable(ClickHouseSql.StagingName(file.Table)), timeout.Token).ConfigureAwait(false);
+                await session.ExecuteAsync(plan.Sql.DropTable(plan.StagingName(file.Table)), timeout.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is ClickHouseException or OperationCanceledException or ObjectDisposedException or HttpRequestException or IOException)
             {

@@ -1,17 +1,18 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using FiberSqs.Core.Model;
 using FiberSqs.Core.Tables;
+using FiberSqs.Core.Safety;
 
 namespace FiberSqs.Core.ClickHouse;
 
-/// <summary>A view of SPEC section 5: where it lives, what it is called, and its SELECT.</summary>
+/// <summary>A view of SPEC section 5: where it lives, what it is called, the table it reads, and its SELECT.</summary>
 /// <param name="Database">Its database.</param>
 /// <param name="Name">Its name.</param>
 /// <param name="Kind"><c>compatibility</c>, <c>region</c> or <c>day</c>.</param>
+/// <param name="Table">The table of the import's database it reads.</param>
 /// <param name="Select">The SELECT it stands for.</param>
-public sealed record ClickHouseView(string Database, string Name, string Kind, string Select)
+public sealed record ClickHouseView(string Database, string Name, string Kind, TableSchema Table, string Select)
 {
     public string FullName => $"{Database}.{Name}";
 }
@@ -23,7 +24,8 @@ public sealed record ClickHouseView(string Database, string Name, string Kind, s
 /// </summary>
 public sealed partial class ClickHouseSql
 {
-    /// <summary>Suffix of the tables a load writes into before they are swapped in.</summary>
+    /// <summary>Suffix of the tables a load writes into before they are swapped in: <c>&lt;table&gt;__&lt;token&gt;__fibersqs_staging</c>,
+    /// the token being the import's own, so a load never writes into (or waits on) a table an interrupted one left.</summary>
     public const string StagingSuffix = "__fibersqs_staging";
 
     /// <summary>Suffix the previous load's tables carry between the swap and their drop.</summary>
@@ -42,12 +44,16 @@ public sealed partial class ClickHouseSql
         ["tso_calls"] = "tso_calls",
     };
 
-    public ClickHouseSql(ClickHouseDialect dialect, string database, string compatibilityDatabase)
+    /// <param name="dialect">What the server accepts.</param>
+    /// <param name="database">The database of the tables and index-pattern views.</param>
+    /// <param name="compatibilityDatabase">Where the compatibility views go (<c>logs</c> or <c>default</c>), or null for an
+    /// import that writes none (one into a database other than the default, unless asked).</param>
+    public ClickHouseSql(ClickHouseDialect dialect, string database, string? compatibilityDatabase)
     {
         ArgumentNullException.ThrowIfNull(dialect);
         Dialect = dialect;
         Database = CheckIdentifier(database, nameof(database));
-        CompatibilityDatabase = CheckIdentifier(compatibilityDatabase, nameof(compatibilityDatabase));
+        CompatibilityDatabase = compatibilityDatabase is null ? null : CheckIdentifier(compatibilityDatabase, nameof(compatibilityDatabase));
     }
 
     public ClickHouseDialect Dialect { get; }
@@ -55,19 +61,75 @@ public sealed partial class ClickHouseSql
     /// <summary>The database holding the tables and index-pattern views (fibersqs_prod by default).</summary>
     public string Database { get; }
 
-    /// <summary>Where the compatibility views go: <c>logs</c> when it exists, else <c>default</c>.</summary>
-    public string CompatibilityDatabase { get; }
+    /// <summary>Where the compatibility views go: <c>logs</c> when it exists, else <c>default</c>; null when this import
+    /// writes none.</summary>
+    public string? CompatibilityDatabase { get; }
 
-    /// <summary>True for a name ClickHouse accepts unquoted, which is all this module creates or accepts.</summary>
-    public static bool IsIdentifier(string name) => name is not null && IdentifierPattern().IsMatch(name);
+    /// <summary>The alias every view of this module gives its table (<c>FROM db.t AS fibersqs_view</c>): it changes
+    /// nothing in what the view returns, and the server keeps it in the view's definition, so a later import knows
+    /// the view for one of its own and never replaces a user's view that happens to have the same name.</summary>
+    public const string ViewAlias = "fibersqs_view";
+
+    /// <summary>Longest name this module creates or accepts.</summary>
+    public const int MaxIdentifierLength = 100;
+
+    /// <summary>True for a name ClickHouse accepts unquoted, which is all this module creates or accepts: ASCII letters,
+    /// digits and underscores, not starting with a digit, 1 to 100 characters. Compared character by character (no
+    /// regex, no culture), so a trailing line feed or a look-alike such as the Kelvin sign never passes.</summary>
+    public static bool IsIdentifier(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > MaxIdentifierLength || char.IsAsciiDigit(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public static string CheckIdentifier(string name, string parameter) =>
         IsIdentifier(name) ? name : throw new ArgumentException(
-            $"'{name}' is not a valid ClickHouse name: use letters, digits and underscores, not starting with a digit.", parameter);
+            $"'{UntrustedText.Escape(name, 120)}' is not a valid ClickHouse name: use letters, digits and underscores, not starting with a digit.", parameter);
+
+    /// <summary>Databases an import may never load into: the compatibility views' databases (<c>logs</c>, <c>default</c>),
+    /// whose view names the tables share, and the server's own (<c>system</c>, <c>INFORMATION_SCHEMA</c>). Compared
+    /// ignoring case, so <c>LOGS</c> or <c>System</c> are refused too.</summary>
+    public static readonly IReadOnlyList<string> ReservedDatabases = ["logs", "default", "system", "INFORMATION_SCHEMA", "information_schema"];
+
+    public static bool IsReservedDatabase(string name) =>
+        ReservedDatabases.Contains(name, StringComparer.OrdinalIgnoreCase);
 
     // ---- objects ----------------------------------------------------------------------------------------
 
-    public static string StagingName(TableSchema table) => table.Name + StagingSuffix;
+    /// <summary>The staging table of <paramref name="table"/> for the import with <paramref name="token"/> (16 hex digits).</summary>
+    public static string StagingName(TableSchema table, string token)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return $"{table.Name}__{token}{StagingSuffix}";
+    }
+
+    /// <summary>True for a staging table of some import (this version's <c>&lt;table&gt;__&lt;token&gt;__fibersqs_staging</c>, or an
+    /// earlier version's <c>&lt;table&gt;__fibersqs_staging</c>) of one of the module's tables.</summary>
+    public static bool IsStagingName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!name.EndsWith(StagingSuffix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var stem = name[..^StagingSuffix.Length];
+        return TableCatalog.All.Any(t => stem == t.Name ||
+            (stem.Length == t.Name.Length + 18 && stem.StartsWith(t.Name + "__", StringComparison.Ordinal) &&
+             stem[(t.Name.Length + 2)..].All(char.IsAsciiHexDigitLower)));
+    }
 
     public static string PreviousName(TableSchema table) => table.Name + PreviousSuffix;
 
@@ -121,15 +183,34 @@ public sealed partial class ClickHouseSql
 
     public string TableCount(string name) => $"SELECT count() FROM {Qualified(CheckIdentifier(name, nameof(name)))}";
 
-    /// <summary>Name and engine of every table and view in the given databases.</summary>
+    /// <summary>Name, engine and definition of every table and view in the given databases.</summary>
     public static string ListObjects(IEnumerable<string> databases) =>
-        "SELECT database, name, engine FROM system.tables WHERE database IN (" +
+        "SELECT database, name, engine, create_table_query FROM system.tables WHERE database IN (" +
         string.Join(", ", databases.Select(Literal)) + ") ORDER BY database, name";
 
-    /// <summary>How many INSERTs into this database's staging tables run on the server now: another import's load.
-    /// LIKE is anchored at the start, so this SELECT (which holds the pattern) never counts itself.</summary>
+    /// <summary>The INSERTs into this database's staging tables that run on the server now (query id, a progress figure,
+    /// the statement). LIKE is anchored at the start, so this SELECT (which holds the pattern) never lists itself.</summary>
     public string RunningStagingInserts() =>
-        $"SELECT count() FROM system.processes WHERE query LIKE {Literal("INSERT INTO " + Database + ".%" + StagingSuffix + "%")}";
+        "SELECT query_id, toString(read_rows + written_rows + read_bytes + written_bytes), query FROM system.processes " +
+        $"WHERE query LIKE {Literal("INSERT INTO " + Database + ".%" + StagingSuffix + "%")} ORDER BY query_id";
+
+    /// <summary>Asks the server to stop one query (without waiting: 18.16 cannot stop an HTTP INSERT that waits for its body).</summary>
+    public static string KillQuery(string queryId) => $"KILL QUERY WHERE query_id = {Literal(queryId)} ASYNC";
+
+    /// <summary>The table an <c>INSERT INTO db.name ...</c> statement writes into (its name), or null.</summary>
+    public string? InsertTarget(string statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        var prefix = "INSERT INTO " + Database + ".";
+        if (!statement.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = statement[prefix.Length..];
+        var end = rest.IndexOfAny([' ', '(', '\n', '\t']);
+        return end < 0 ? rest : rest[..end];
+    }
 
     /// <summary>Databases that hold a FiberSqs load (an app_logs MergeTree table), for -Database completion.</summary>
     public static string ListLoadedDatabases() =>
@@ -141,9 +222,11 @@ public sealed partial class ClickHouseSql
 
     public static string ListDatabases() => "SELECT name FROM system.databases ORDER BY name";
 
-    /// <summary>The generated days of a loaded app-log table, as YYYYMMDD.</summary>
+    /// <summary>The days (YYYYMMDD) inside the dataset's window that a loaded app-log table has rows for: what the
+    /// per-day views are planned from (never a range a file claims, so a crafted dataset cannot ask for millions).</summary>
     public string AppLogDays(string tableName) =>
-        $"SELECT DISTINCT toYYYYMMDD(ts) AS day FROM {Qualified(tableName)} ORDER BY day";
+        $"SELECT DISTINCT toYYYYMMDD(ts) AS day FROM {Qualified(CheckIdentifier(tableName, nameof(tableName)))} " +
+        $"WHERE ts >= {Time(Scenario.WindowStart)} AND ts < {Time(Scenario.WindowEnd)} ORDER BY day";
 
     // ---- views ------------------------------------------------------------------------------------------
 
@@ -152,34 +235,77 @@ public sealed partial class ClickHouseSql
     public string ViewColumns(TableSchema table) =>
         string.Join(", ", ClickHouseSchema.Columns(table, Dialect).Select(c => c.Name));
 
-    /// <summary>Every view of SPEC 5 for an import whose app logs cover <paramref name="days"/>
-    /// (YYYYMMDD): 5 compatibility views, 5 region views and 5 per day.</summary>
+    /// <summary>Every view of SPEC 5 for an import whose app logs cover <paramref name="days"/> (YYYYMMDD): the 5
+    /// compatibility views (when this import writes them), 5 region views and 5 per day. Every view reads the tables of
+    /// <see cref="Database"/> itself, so imports into different databases never change what each other's views return.</summary>
     public IReadOnlyList<ClickHouseView> Views(IEnumerable<int> days)
     {
         ArgumentNullException.ThrowIfNull(days);
         var views = new List<ClickHouseView>();
-        foreach (var table in TableCatalog.Tier1)
+        if (CompatibilityDatabase is not null)
         {
-            var name = CompatibilityViewNames[table.Name];
-            views.Add(new ClickHouseView(CompatibilityDatabase, name, "compatibility",
-                $"SELECT {ViewColumns(table)} FROM {Qualified(table.Name)}"));
+            foreach (var table in TableCatalog.Tier1)
+            {
+                views.Add(new ClickHouseView(CompatibilityDatabase, CompatibilityViewNames[table.Name], "compatibility", table,
+                    $"SELECT {ViewColumns(table)} FROM {Qualified(table.Name)} AS {ViewAlias}"));
+            }
         }
 
-        var compat = $"{CompatibilityDatabase}.{CompatibilityViewNames["app_logs"]}";
-        var columns = ViewColumns(TableCatalog.AppLogs);
+        var appLogs = TableCatalog.AppLogs;
+        var from = $"SELECT {ViewColumns(appLogs)} FROM {Qualified(appLogs.Name)} AS {ViewAlias}";
         var dayList = days.Distinct().Order().ToList();
         foreach (var region in Scenario.Regions)
         {
-            views.Add(new ClickHouseView(Database, RegionViewName(region), "region",
-                $"SELECT {columns} FROM {compat} WHERE region = {Literal(region)}"));
+            views.Add(new ClickHouseView(Database, RegionViewName(region), "region", appLogs, $"{from} WHERE region = {Literal(region)}"));
             foreach (var day in dayList)
             {
-                views.Add(new ClickHouseView(Database, DayViewName(region, day), "day",
-                    $"SELECT {columns} FROM {compat} WHERE region = {Literal(region)} AND toYYYYMMDD(ts) = {day.ToString(CultureInfo.InvariantCulture)}"));
+                views.Add(new ClickHouseView(Database, DayViewName(region, day), "day", appLogs,
+                    $"{from} WHERE region = {Literal(region)} AND toYYYYMMDD(ts) = {day.ToString(CultureInfo.InvariantCulture)}"));
             }
         }
 
         return views;
+    }
+
+    /// <summary><see cref="IsOwnView(ClickHouseView, string)"/> for a view known only by its name: a compatibility name
+    /// reads its table, any other (an index-pattern name) the app logs.</summary>
+    public static bool IsOwnView(string name, string createQuery)
+    {
+        var compat = CompatibilityViewNames.FirstOrDefault(p => p.Value == name).Key;
+        var table = compat is null ? TableCatalog.AppLogs : TableCatalog.All.First(t => t.Name == compat);
+        return IsOwnView(new ClickHouseView("", name, compat is null ? "day" : "compatibility", table, ""), createQuery);
+    }
+
+    /// <summary>The table (<c>db.name</c>, unquoted) a view's definition reads, or null when it is not a plain SELECT from one.</summary>
+    public static string? ViewSource(string createQuery)
+    {
+        var m = ViewShape().Match(createQuery ?? "");
+        return m.Success ? m.Groups["source"].Value.Replace("`", "", StringComparison.Ordinal) : null;
+    }
+
+    /// <summary>True when <paramref name="createQuery"/> (the server's <c>create_table_query</c> of an existing view named
+    /// as <paramref name="view"/>) is a view a FiberSqs import created: it carries <see cref="ViewAlias"/>, or it has the
+    /// shape earlier versions wrote (a plain list of columns, <c>ts</c> among them, from one of the module's tables or
+    /// its compatibility app-logs view). Anything else is a user's view and is never replaced or dropped.</summary>
+    public static bool IsOwnView(ClickHouseView view, string createQuery)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var m = ViewShape().Match(createQuery ?? "");
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        if (m.Groups["alias"].Success && m.Groups["alias"].Value == ViewAlias)
+        {
+            return true;
+        }
+
+        var source = ViewSource(createQuery!)!;
+        var table = source[(source.LastIndexOf('.') + 1)..];
+        var columns = m.Groups["columns"].Value.Split(',').Select(c => c.Trim().Trim('`')).ToList();
+        return (table == view.Table.Name || (view.Kind != "compatibility" && table == CompatibilityViewNames["app_logs"])) &&
+               columns.All(IsIdentifier) && columns.Contains("ts");
     }
 
     public string RegionViewName(string region) => $"{Database}_{region}_app_logs";
@@ -366,6 +492,9 @@ public sealed partial class ClickHouseSql
         return "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
     }
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,99}$")]
-    private static partial Regex IdentifierPattern();
+
+    /// <summary><c>... AS SELECT &lt;columns&gt; FROM &lt;source&gt; [AS &lt;alias&gt;] ...</c> of a view's definition.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bAS\s+SELECT\s+(?<columns>.+?)\s+FROM\s+(?<source>[`\w.]+)(\s+AS\s+`?(?<alias>\w+)`?)?",
+        System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ViewShape();
 }

@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using FiberSqs.Core.Files;
 using FiberSqs.Core.Model;
+using FiberSqs.Core.Safety;
 using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.ClickHouse;
@@ -35,15 +35,23 @@ public sealed class ImportDataset
 
     public long TotalExpectedRows => Files.Sum(f => f.ExpectedRows);
 
-    /// <summary>The generated days (YYYYMMDD) per ground_truth.json's time range, for planning.</summary>
+    /// <summary>The days (YYYYMMDD) that ground_truth.json's time range claims, inside the dataset window (at most 7): for
+    /// -WhatIf's list. The import itself creates per-day views for the days its loaded data has.</summary>
     public IReadOnlyList<int> WindowDays()
     {
-        if (!DateTime.TryParse(GroundTruth.TimeRange.Start, null, System.Globalization.DateTimeStyles.AdjustToUniversal, out var start) ||
-            !DateTime.TryParse(GroundTruth.TimeRange.End, null, System.Globalization.DateTimeStyles.AdjustToUniversal, out var end) || end <= start)
+        var styles = System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal;
+        if (!DateTime.TryParse(GroundTruth.TimeRange?.Start, System.Globalization.CultureInfo.InvariantCulture, styles, out var start) ||
+            !DateTime.TryParse(GroundTruth.TimeRange?.End, System.Globalization.CultureInfo.InvariantCulture, styles, out var end) || end <= start)
         {
             (start, end) = (Scenario.WindowStart, Scenario.WindowEnd);
         }
 
+        return DaysBetween(start < Scenario.WindowStart ? Scenario.WindowStart : start, end > Scenario.WindowEnd ? Scenario.WindowEnd : end);
+    }
+
+    /// <summary>The days (YYYYMMDD) that [<paramref name="start"/>, <paramref name="end"/>) touches.</summary>
+    public static IReadOnlyList<int> DaysBetween(DateTime start, DateTime end)
+    {
         var days = new List<int>();
         for (var d = start.Date; d < end; d = d.AddDays(1))
         {
@@ -77,9 +85,9 @@ public sealed class ImportDataset
         {
             truth = GroundTruth.Load(truthPath);
         }
-        catch (Exception e) when (e is JsonException or InvalidDataException)
+        catch (Exception e) when (e is JsonException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            throw new DatasetIncompleteException($"{truthPath} does not parse as a ground truth: {e.Message}", e);
+            throw new DatasetIncompleteException($"{truthPath} cannot be read as a ground truth: {UntrustedText.Escape(e.Message, 300)}", truthPath);
         }
 
         var counts = truth.Generation.RowCounts;
@@ -104,12 +112,19 @@ public sealed class ImportDataset
         return new ImportDataset(Path.GetFullPath(root), truth, [.. files.OrderByDescending(f => f.Bytes)]);
     }
 
+    /// <summary>Longest header line read: the longest real one (app_logs) is under 300 bytes.</summary>
+    private const int MaxHeaderBytes = 64 << 10;
+
     private static void CheckHeader(TableSchema table, string csv)
     {
         string? header;
-        using (var reader = new StreamReader(csv, Encoding.UTF8))
+        try
         {
-            header = reader.ReadLine();
+            header = BoundedFile.ReadFirstLine(csv, MaxHeaderBytes);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new DatasetIncompleteException(UntrustedText.Escape(e.Message, 300), csv);
         }
 
         var expected = string.Join(',', table.ColumnNames);
@@ -124,5 +139,5 @@ public sealed class ImportDataset
         }
     }
 
-    private static string Clip(string s) => s.Length <= 200 ? s : s[..200] + "...";
+    private static string Clip(string s) => UntrustedText.Escape(s, 200);
 }

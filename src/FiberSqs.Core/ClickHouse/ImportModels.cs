@@ -32,6 +32,17 @@ public sealed record ImportOptions
 
     /// <summary>Write postload_validation.json into the dataset folder.</summary>
     public bool WriteReport { get; init; } = true;
+
+    /// <summary>Write the compatibility views (in <c>logs</c> or <c>default</c>) over this import's tables: null for the
+    /// default, which is to write them only for <see cref="DefaultDatabase"/>, so that an import into another database
+    /// never changes what they return.</summary>
+    public bool? CompatibilityViews { get; init; }
+
+    public bool WritesCompatibilityViews => CompatibilityViews ?? Database == DefaultDatabase;
+
+    /// <summary>Longest wait for INSERTs that an interrupted import left running on the server (each one that makes no
+    /// progress is killed); a table whose INSERT still runs after it is left for a later import to drop.</summary>
+    public TimeSpan LeftoverWait { get; init; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>A step or the load's progress. <see cref="Table"/> is null for a step (<see cref="Message"/> says what);
@@ -69,7 +80,8 @@ public sealed class ImportResult
     public required string Url { get; init; }
     public required string ServerVersion { get; init; }
     public required string Database { get; init; }
-    public required string CompatibilityDatabase { get; init; }
+    /// <summary>Where the compatibility views went (logs or default), or null when this import wrote none.</summary>
+    public required string? CompatibilityDatabase { get; init; }
     public required string DatasetPath { get; init; }
     public required IReadOnlyList<TableLoadResult> Tables { get; init; }
 
@@ -79,7 +91,10 @@ public sealed class ImportResult
     public required ValidationReport Validation { get; init; }
 
     /// <summary>postload_validation.json, or null when not written.</summary>
-    public string? ReportPath { get; init; }
+    public string? ReportPath { get; internal set; }
+
+    /// <summary>Why postload_validation.json was not written though asked for (a read-only dataset folder), or null.</summary>
+    public string? ReportProblem { get; internal set; }
 
     public bool Compressed { get; init; }
 

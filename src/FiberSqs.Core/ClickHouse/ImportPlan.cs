@@ -1,39 +1,56 @@
+using FiberSqs.Core.Model;
+using FiberSqs.Core.Safety;
 using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.ClickHouse;
 
+/// <summary>An object on the server before the import: its engine and its definition.</summary>
+public sealed record ExistingObject(string Engine, string CreateQuery);
+
 /// <summary>
 /// What an import will drop and create on a server, read from <c>system.tables</c> before anything changes. The
 /// same plan drives -WhatIf and the real run, so what -WhatIf lists is what happens. Only objects of SPEC
-/// section 5 (and this module's own staging names) ever appear in it.
+/// section 5 (and this module's own staging names) ever appear in it; a table or a view under one of those names
+/// that a FiberSqs import did not create makes the plan refuse (<see cref="ClickHouseObjectConflictException"/>).
 /// </summary>
 public sealed class ImportPlan
 {
-    internal ImportPlan(ClickHouseSql sql, bool databaseExists, IReadOnlyDictionary<string, string> existing,
-        IReadOnlyList<ImportFile> files, IReadOnlyList<ClickHouseView> views, IReadOnlyList<PlannedAction> actions)
+    private ImportPlan(ClickHouseSql sql, bool databaseExists, IReadOnlyDictionary<string, ExistingObject> existing,
+        IReadOnlyList<ImportFile> files, IReadOnlyList<ClickHouseView> views, string token)
     {
         Sql = sql;
         DatabaseExists = databaseExists;
         Existing = existing;
         Files = files;
         Views = views;
-        Actions = actions;
+        Token = token;
     }
 
     public ClickHouseSql Sql { get; }
 
     public bool DatabaseExists { get; }
 
-    /// <summary>Objects in the target and compatibility databases before the import: database.name → engine.</summary>
-    public IReadOnlyDictionary<string, string> Existing { get; }
+    /// <summary>Objects in the target and compatibility databases before the import: database.name → engine and definition.</summary>
+    public IReadOnlyDictionary<string, ExistingObject> Existing { get; }
 
     public IReadOnlyList<ImportFile> Files { get; }
 
-    /// <summary>The views the import will create (per-day views as the dataset's time range predicts).</summary>
+    /// <summary>The views the import expects to create (per-day views for the days of the window the dataset's time
+    /// range covers; the real run creates them for the days its data has).</summary>
     public IReadOnlyList<ClickHouseView> Views { get; }
 
+    /// <summary>The import's token: its staging tables and its lock carry it.</summary>
+    public string Token { get; }
+
     /// <summary>Every drop and create, in order.</summary>
-    public IReadOnlyList<PlannedAction> Actions { get; }
+    public IReadOnlyList<PlannedAction> Actions { get; private set; } = [];
+
+    /// <summary>Staging tables of earlier imports in the target database (their loads were interrupted).</summary>
+    public IReadOnlyList<string> LeftoverStaging => [.. Existing.Keys
+        .Where(k => k.StartsWith(Sql.Database + ".", StringComparison.Ordinal) && ClickHouseSql.IsStagingName(k[(Sql.Database.Length + 1)..]))
+        .Select(k => k[(Sql.Database.Length + 1)..]).Order(StringComparer.Ordinal)];
+
+    public string StagingName(TableSchema table) => ClickHouseSql.StagingName(table, Token);
 
     internal bool Exists(string database, string name) => Existing.ContainsKey(database + "." + name);
 
@@ -52,108 +69,114 @@ public sealed class ImportPlan
     /// <summary>Only the previous name is there: an interrupted view swap (old servers) set the view aside.</summary>
     internal bool IsSetAside(ClickHouseView view) => Exists(view.Database, ClickHouseSql.PreviousName(view)) && !Exists(view.Database, view.Name);
 
-    internal bool IsView(string database, string name) => Existing.TryGetValue(database + "." + name, out var e) && e == "View";
-
     /// <summary>Reads the server's objects and works out the plan. Throws <see cref="ClickHouseObjectConflictException"/>
     /// when a name the import must use is taken by something that is not ours to replace.</summary>
-    public static async Task<ImportPlan> CreateAsync(IClickHouseSession session, ImportDataset dataset, string database,
+    /// <param name="session">The server.</param>
+    /// <param name="dataset">The dataset to load.</param>
+    /// <param name="options">Its database and whether the compatibility views are written.</param>
+    /// <param name="token">The import's token (staging names).</param>
+    /// <param name="cancel">Stops the reading.</param>
+    public static async Task<ImportPlan> CreateAsync(IClickHouseSession session, ImportDataset dataset, ImportOptions options, string token,
         CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(dataset);
-        ClickHouseSql.CheckIdentifier(database, nameof(database));
+        ArgumentNullException.ThrowIfNull(options);
+        var database = ClickHouseSql.CheckIdentifier(options.Database, nameof(options));
+        if (ClickHouseSql.IsReservedDatabase(database))
+        {
+            throw new ArgumentException(ReservedDatabaseMessage(database), nameof(options));
+        }
+
         var databases = (await session.QueryAsync(ClickHouseSql.ListDatabases(), cancel).ConfigureAwait(false)).Select(r => r[0]).ToHashSet();
         var compat = databases.Contains("logs") ? "logs" : "default";
-        if (database == compat || database is "system" or "INFORMATION_SCHEMA" or "information_schema")
-        {
-            throw new ClickHouseObjectConflictException(
-                $"The tables cannot go into database '{database}': {(database == compat ? "it receives the compatibility views (trace_spans, tso_calls, ...), whose names the tables share" : "it is the server's own")}. " +
-                "Choose another -Database (fibersqs_prod by default).", session.DisplayName, database);
-        }
-
-        var sql = new ClickHouseSql(session.Dialect, database, compat);
-        // Its staging tables would look like leftovers to clean up: dropping them under a running load could swap
-        // in a half-loaded table. Refuse instead (two imports starting in the same instant are not caught).
-        var running = TabSeparated.ParseInt64((await session.QueryAsync(sql.RunningStagingInserts(), cancel).ConfigureAwait(false))[0][0]);
-        if (running > 0)
-        {
-            throw new ClickHouseImportInProgressException(
-                $"Another import is loading into database '{database}' on this server ({running} INSERT(s) into its staging tables are running).",
-                session.DisplayName, database);
-        }
-
+        var sql = new ClickHouseSql(session.Dialect, database, options.WritesCompatibilityViews ? compat : null);
         var existing = (await session.QueryAsync(ClickHouseSql.ListObjects([database, compat]), cancel).ConfigureAwait(false))
-            .ToDictionary(r => r[0] + "." + r[1], r => r[2]);
-        var views = sql.Views(dataset.WindowDays());
-        var actions = new List<PlannedAction>();
-        var plan = new ImportPlan(sql, databases.Contains(database), existing, dataset.Files, views, actions);
+            .ToDictionary(r => r[0] + "." + r[1], r => new ExistingObject(r[2], r.Length > 3 ? r[3] : ""));
+        var plan = new ImportPlan(sql, databases.Contains(database), existing, dataset.Files, sql.Views(dataset.WindowDays()), token);
 
-        foreach (var view in views.Where(v => plan.Exists(v.Database, v.Name) && !plan.IsView(v.Database, v.Name)))
+        // Every view this import could create (a day view for each day of the window, whatever the data turns out to
+        // hold) must be free or ours.
+        foreach (var view in sql.Views(ImportDataset.DaysBetween(Scenario.WindowStart, Scenario.WindowEnd)))
         {
-            throw new ClickHouseObjectConflictException(
-                $"{view.FullName} exists and is a {existing[view.Database + "." + view.Name]} table, not a view; the import would need that name for a " +
-                $"{view.Kind} view and never drops what it did not create.", session.DisplayName, view.FullName);
+            if (existing.TryGetValue(view.FullName, out var found) && (found.Engine != "View" || !ClickHouseSql.IsOwnView(view, found.CreateQuery)))
+            {
+                var what = found.Engine == "View" ? "a view that no FiberSqs import created" : $"a {found.Engine} table, not a view";
+                throw new ClickHouseObjectConflictException(
+                    $"{view.FullName} exists and is {what}; the import would need that name for a {view.Kind} view and never replaces what it did not create.",
+                    session.DisplayName, view.FullName);
+            }
         }
 
         await CheckTablesAreOursAsync(session, plan, cancel).ConfigureAwait(false);
+        plan.Actions = plan.ListActions();
+        return plan;
+    }
 
-        if (!plan.DatabaseExists)
+    /// <summary>Why a database is refused (SPEC 12): never advice to drop a database.</summary>
+    public static string ReservedDatabaseMessage(string database) =>
+        $"The tables cannot go into database '{UntrustedText.Escape(database, 120)}': " +
+        (database.Equals("logs", StringComparison.OrdinalIgnoreCase) || database.Equals("default", StringComparison.OrdinalIgnoreCase)
+            ? "it is where the compatibility views (fibersqs_app_logs, trace_spans, tso_calls, ...) go, and they share the tables' names"
+            : "it is the server's own") + ". Nothing was changed.";
+
+    private List<PlannedAction> ListActions()
+    {
+        var actions = new List<PlannedAction>();
+        var database = Sql.Database;
+        if (!DatabaseExists)
         {
             actions.Add(new PlannedAction("Create database", database, "holds the tables and index-pattern views"));
         }
 
-        foreach (var table in TableCatalog.All)
+        foreach (var name in LeftoverStaging)
         {
-            if (plan.Exists(database, ClickHouseSql.StagingName(table)))
-            {
-                actions.Add(new PlannedAction("Drop table", sql.Qualified(ClickHouseSql.StagingName(table)), "leftover of an interrupted import"));
-            }
-
-            if (plan.Exists(database, ClickHouseSql.PreviousName(table)))
-            {
-                actions.Add(plan.Exists(database, table.Name)
-                    ? new PlannedAction("Drop table", sql.Qualified(ClickHouseSql.PreviousName(table)), "leftover of an interrupted swap")
-                    : new PlannedAction("Rename table", sql.Qualified(ClickHouseSql.PreviousName(table)) + " to " + table.Name,
-                        "restores the previous load that an interrupted swap left aside"));
-            }
+            actions.Add(new PlannedAction("Drop table", Sql.Qualified(name), "leftover of an interrupted import (unless its INSERT still runs)"));
         }
 
-        foreach (var file in dataset.Files)
+        foreach (var table in TableCatalog.All.Where(t => Exists(database, ClickHouseSql.PreviousName(t))))
         {
-            var staging = sql.Qualified(ClickHouseSql.StagingName(file.Table));
-            actions.Add(new PlannedAction("Create table", staging, $"load {file.ExpectedRows:N0} rows from {Path.GetFileName(file.Path)}"));
+            actions.Add(Exists(database, table.Name)
+                ? new PlannedAction("Drop table", Sql.Qualified(ClickHouseSql.PreviousName(table)), "leftover of an interrupted swap")
+                : new PlannedAction("Rename table", Sql.Qualified(ClickHouseSql.PreviousName(table)) + " to " + table.Name,
+                    "restores the previous load that an interrupted swap left aside"));
         }
 
-        foreach (var file in dataset.Files)
+        foreach (var file in Files)
         {
-            var name = sql.Qualified(file.Table.Name);
-            actions.Add(plan.HasPreviousLoad(file.Table)
+            actions.Add(new PlannedAction("Create table", Sql.Qualified(StagingName(file.Table)), $"load {file.ExpectedRows:N0} rows from {Path.GetFileName(file.Path)}"));
+        }
+
+        foreach (var file in Files)
+        {
+            var name = Sql.Qualified(file.Table.Name);
+            actions.Add(HasPreviousLoad(file.Table)
                 ? new PlannedAction("Replace table", name, "swapped for the new load once its row count checks; the previous load is then dropped")
                 : new PlannedAction("Create table", name, "renamed from the loaded staging table"));
         }
 
-        foreach (var table in TableCatalog.All.Where(t => dataset.Files.All(f => f.Table != t) && plan.Exists(database, t.Name)))
+        foreach (var table in TableCatalog.All.Where(t => Files.All(f => f.Table != t) && Exists(database, t.Name)))
         {
-            actions.Add(new PlannedAction("Drop table", sql.Qualified(table.Name), "a previous load's table that this dataset does not have (no Tier 2)"));
+            actions.Add(new PlannedAction("Drop table", Sql.Qualified(table.Name), "a previous load's table that this dataset does not have (no Tier 2)"));
         }
 
-        foreach (var view in views.Where(plan.IsSetAside))
+        foreach (var view in Views.Where(IsSetAside))
         {
             actions.Add(new PlannedAction("Rename view", $"{view.Database}.{ClickHouseSql.PreviousName(view)} to {view.Name}",
                 "restores the view that an interrupted view swap left aside"));
         }
 
-        foreach (var view in views)
+        foreach (var view in Views)
         {
-            actions.Add(new PlannedAction(plan.HasView(view) ? "Replace view" : "Create view", view.FullName, view.Kind + " view"));
+            actions.Add(new PlannedAction(HasView(view) ? "Replace view" : "Create view", view.FullName, view.Kind + " view"));
         }
 
-        foreach (var stale in plan.StaleIndexViews(views.Select(v => v.FullName).ToHashSet()))
+        foreach (var stale in StaleIndexViews(Views.Select(v => v.FullName).ToHashSet()))
         {
             actions.Add(new PlannedAction("Drop view", stale, "index-pattern view of a day this dataset does not have"));
         }
 
-        return plan;
+        return actions;
     }
 
     /// <summary>A table under one of our names that a FiberSqs import did not create (not a MergeTree, or without the
@@ -171,11 +194,11 @@ public sealed class ImportPlan
             .GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Select(r => r[1]).ToHashSet(StringComparer.Ordinal));
         foreach (var table in taken)
         {
-            var engine = plan.Existing[database + "." + table.Name];
+            var engine = plan.Existing[database + "." + table.Name].Engine;
             var missing = table.ColumnNames.Where(c => !columns.TryGetValue(table.Name, out var have) || !have.Contains(c)).ToList();
             if (!engine.EndsWith("MergeTree", StringComparison.Ordinal) || missing.Count > 0)
             {
-                var why = missing.Count > 0 ? $"it lacks the dataset's column(s) {string.Join(", ", missing.Take(5))}" : $"it is a {engine}, not a MergeTree table";
+                var why = missing.Count > 0 ? $"it lacks the dataset's column(s) {string.Join(", ", missing.Take(5))}" : $"it is a {UntrustedText.Escape(engine, 60)}, not a MergeTree table";
                 throw new ClickHouseObjectConflictException(
                     $"{database}.{table.Name} exists but was not created by a FiberSqs import ({why}); the import would replace it and never drops what it did not create.",
                     session.DisplayName, $"{database}.{table.Name}");
@@ -183,9 +206,19 @@ public sealed class ImportPlan
         }
     }
 
-    /// <summary>Index-pattern views in the target database that the new load does not define.</summary>
-    internal IEnumerable<string> StaleIndexViews(IReadOnlySet<string> wanted) =>
-        Existing.Where(e => e.Value == "View" && e.Key.StartsWith(Sql.Database + ".", StringComparison.Ordinal) &&
-                            Sql.IsIndexPatternViewName(e.Key[(Sql.Database.Length + 1)..]) && !wanted.Contains(e.Key))
-            .Select(e => e.Key).Order(StringComparer.Ordinal);
+    /// <summary>Index-pattern views of this module in the target database that the new load does not define (a user's
+    /// view under such a name is left alone).</summary>
+    internal IEnumerable<string> StaleIndexViews(IReadOnlySet<string> wanted)
+    {
+        var prefix = Sql.Database + ".";
+        foreach (var (key, found) in Existing.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            var name = key.StartsWith(prefix, StringComparison.Ordinal) ? key[prefix.Length..] : null;
+            if (name is not null && found.Engine == "View" && Sql.IsIndexPatternViewName(name) && !wanted.Contains(key) &&
+                ClickHouseSql.IsOwnView(new ClickHouseView(Sql.Database, name, "day", TableCatalog.AppLogs, ""), found.CreateQuery))
+            {
+                yield return key;
+            }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FiberSqs.Core.Files;
 
 namespace FiberSqs.Core.ClickHouse;
 
@@ -6,20 +7,24 @@ namespace FiberSqs.Core.ClickHouse;
 /// same shape as validation_summary.json (<c>passed</c>, <c>checks</c>).</summary>
 public static class PostLoadReport
 {
+    /// <summary>Writes the report to <paramref name="path"/> through a new temporary file renamed over it
+    /// (<see cref="AtomicFile"/>): a symbolic link planted under the name is replaced, never followed.</summary>
     public static void Save(string path, ImportResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var stream = File.Create(path);
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions
+        AtomicFile.Write(path, stream =>
         {
-            Indented = true,
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }))
-        {
-            Write(w, result);
-        }
+            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions
+            {
+                Indented = true,
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            }))
+            {
+                Write(w, result);
+            }
 
-        stream.WriteByte((byte)'\n');
+            stream.WriteByte((byte)'\n');
+        });
     }
 
     private static void Write(Utf8JsonWriter w, ImportResult result)
@@ -30,7 +35,14 @@ public static class PostLoadReport
         w.WriteString("url", result.Url);
         w.WriteString("server_version", result.ServerVersion);
         w.WriteString("database", result.Database);
-        w.WriteString("compatibility_database", result.CompatibilityDatabase);
+        if (result.CompatibilityDatabase is null)
+        {
+            w.WriteNull("compatibility_database");
+        }
+        else
+        {
+            w.WriteString("compatibility_database", result.CompatibilityDatabase);
+        }
         w.WriteStartObject("load");
         w.WriteNumber("elapsed_seconds", Math.Round(result.LoadElapsed.TotalSeconds, 3));
         w.WriteNumber("rows", result.TotalRows);

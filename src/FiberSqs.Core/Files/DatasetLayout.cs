@@ -23,6 +23,11 @@ public static class DatasetLayout
 
     public static string MarkerPath(string root) => Path.Combine(root, MarkerFile);
 
+    /// <summary>Every file the module writes at the top of a dataset folder (beside <see cref="DataFolder"/>). A folder
+    /// holding anything else is not replaced by -Force: add a file here when the module starts writing it.</summary>
+    public static readonly IReadOnlyList<string> TopLevelFiles =
+        [MarkerFile, ReadmeFile, GroundTruthFile, ValidationSummaryFile, PostLoadValidationFile, ZipFile];
+
     /// <summary>True when the folder carries this module's marker.</summary>
     public static bool IsDataset(string root) => File.Exists(MarkerPath(root));
 }

@@ -19,20 +19,20 @@ public static class DatasetMarker
         File.WriteAllText(DatasetLayout.MarkerPath(root), json + "\n");
     }
 
-    /// <summary>True when the folder is one this module wrote (the marker exists and parses).</summary>
+    /// <summary>True when the folder is one this module wrote (the marker is a small regular file that parses).</summary>
     public static bool IsPresent(string root)
     {
-        var path = DatasetLayout.MarkerPath(root);
-        if (!File.Exists(path))
+        var marker = new FileInfo(DatasetLayout.MarkerPath(root));
+        if (!marker.Exists || marker.LinkTarget is not null || marker.Length > 4096)
         {
             return false;
         }
 
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(path));
-            return doc.RootElement.TryGetProperty("written_by", out var by) &&
-                (by.GetString() ?? "").StartsWith("FiberSqs", StringComparison.Ordinal);
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(marker.FullName));
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("written_by", out var by) &&
+                by.ValueKind == JsonValueKind.String && (by.GetString() ?? "").StartsWith("FiberSqs", StringComparison.Ordinal);
         }
         catch (JsonException)
         {

@@ -22,9 +22,12 @@ public sealed class GroundTruth
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Largest ground_truth.json read (a full-size dataset's is about 50 MB): a crafted one cannot exhaust memory.</summary>
+    public const long MaxFileBytes = 256L << 20;
+
     public static GroundTruth Load(string path)
     {
-        using var stream = File.OpenRead(path);
+        using var stream = Files.BoundedFile.OpenRead(path, MaxFileBytes, "an answer key");
         return JsonSerializer.Deserialize<GroundTruth>(stream, JsonOptions)
             ?? throw new InvalidDataException($"{path} holds no ground truth.");
     }

@@ -40,10 +40,9 @@ public sealed class ValidationReport
     public ValidationCheck? Check(string name) => Checks.FirstOrDefault(c => c.Name == name);
 
     /// <summary>Writes <c>{ "passed": bool, "checks": [ { "name", "passed", "applicable", figures..., "threshold", "message" } ] }</c>.</summary>
-    public void Save(string path)
-    {
-        File.WriteAllBytes(path, ToJsonBytes());
-    }
+    /// <remarks>Through a new temporary file renamed over <paramref name="path"/>: a symbolic link planted under the
+    /// name is replaced, never followed.</remarks>
+    public void Save(string path) => Files.AtomicFile.WriteAllBytes(path, ToJsonBytes());
 
     public string ToJson() => Encoding.UTF8.GetString(ToJsonBytes());
 

@@ -53,6 +53,28 @@ public abstract partial class FiberSqsCmdlet : PSCmdlet, IDisposable
         public void Report(TProgress value) => records.Report(toRecord(value));
     }
 
+    /// <summary>Resolves a path parameter to a file-system path. False, with the error record ProviderNotFileSystem,
+    /// for a path on another provider (Env:\x, Variable:\x, Function:\), whose "path" would otherwise land in the
+    /// process's working folder, or on a drive that does not exist.</summary>
+    protected bool TryResolveFileSystemPath(string path, string parameter, out string resolved, out ErrorRecord? error)
+    {
+        string? why;
+        try
+        {
+            resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+            why = provider.Name == "FileSystem" ? null : $"it names an item of the {provider.Name} provider, not a file-system folder";
+        }
+        catch (Exception e) when (e is SessionStateException or PSArgumentException or NotSupportedException or ArgumentException)
+        {
+            resolved = "";
+            why = e.Message;
+        }
+
+        error = why is null ? null : Error(new ArgumentException($"{parameter} '{Core.Safety.UntrustedText.Escape(path, 300)}' cannot be used: {why}."),
+            ErrorIds.ProviderNotFileSystem, ErrorCategory.InvalidArgument, path, $"Give {parameter} a file-system path, such as ./out or /data/fibersqs.");
+        return error is null;
+    }
+
     /// <summary>Builds an ErrorRecord with a stable id, category, target and a message that says what to do.</summary>
     protected static ErrorRecord Error(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
     {

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Management.Automation;
-using FiberSqs.Completers;
-using System.Net;
 using FiberSqs.Core.ClickHouse;
+using FiberSqs.Core.Files;
 
 namespace FiberSqs.Commands;
 
@@ -10,15 +9,14 @@ namespace FiberSqs.Commands;
 /// Import-FiberSqsClickHouse: loads a dataset folder into ClickHouse (staging tables, row counts checked against
 /// ground_truth.json, one RENAME swap, so a failed or interrupted import never loses the previous load), creates
 /// the views of SPEC section 5, runs the post-load validation on the server and writes postload_validation.json.
+/// A dataset that cannot be loaded is an error for that input and the next one is loaded; only a server that
+/// cannot be used stops the pipeline.
 /// </summary>
 [Cmdlet(VerbsData.Import, "FiberSqsClickHouse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(FiberSqsImportResult))]
-public sealed class ImportFiberSqsClickHouseCommand : FiberSqsCmdlet
+public sealed class ImportFiberSqsClickHouseCommand : ClickHouseCmdlet
 {
     private const int ActivityId = 20;
-
-    /// <summary>Where the server's URL comes from, for the advice in errors.</summary>
-    private const string UriSource = "-Uri (or $env:CLICKHOUSE_URL)";
 
     /// <summary>The dataset folder (binds the Path property of New-FiberSqsDataset's output).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -26,24 +24,31 @@ public sealed class ImportFiberSqsClickHouseCommand : FiberSqsCmdlet
     [Alias("PSPath")]
     public string Path { get; set; } = "";
 
-    /// <summary>The ClickHouse HTTP endpoint; default $env:CLICKHOUSE_URL, else http://localhost:8123.</summary>
+    /// <summary>Also write the compatibility views (in logs or default) over this database's tables; they are
+    /// written for the default database fibersqs_prod anyway.</summary>
     [Parameter]
-    public Uri? Uri { get; set; }
+    public SwitchParameter CompatibilityViews { get; set; }
 
-    /// <summary>User and password; default $env:CLICKHOUSE_USER/$env:CLICKHOUSE_PASSWORD, else default/empty.</summary>
-    [Parameter]
-    [Credential]
-    public PSCredential? Credential { get; set; }
+    protected override string UriSource => "-Uri (or $env:CLICKHOUSE_URL)";
 
-    /// <summary>The database of the tables and index-pattern views.</summary>
-    [Parameter]
-    [ValidatePattern("^[A-Za-z_][A-Za-z0-9_]{0,99}$")]
-    [ArgumentCompleter(typeof(DatabaseCompleter))]
-    public string Database { get; set; } = ImportOptions.DefaultDatabase;
+    protected override void BeginProcessing()
+    {
+        if (ClickHouseSql.IsReservedDatabase(Database))
+        {
+            ThrowTerminatingError(Error(new ArgumentException(ImportPlan.ReservedDatabaseMessage(Database)), ErrorIds.DatabaseNameReserved,
+                ErrorCategory.InvalidArgument, Database,
+                $"Give -Database a database of its own, such as {ImportOptions.DefaultDatabase} (the default)."));
+        }
+    }
 
     protected override void ProcessRecord()
     {
-        var root = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        if (!TryResolveFileSystemPath(Path, "-Path", out var root, out var pathError))
+        {
+            WriteError(pathError!);
+            return;
+        }
+
         ImportDataset dataset;
         try
         {
@@ -51,90 +56,126 @@ public sealed class ImportFiberSqsClickHouseCommand : FiberSqsCmdlet
         }
         catch (DatasetIncompleteException e)
         {
-            ThrowTerminatingError(Error(e, ErrorIds.DatasetIncomplete, ErrorCategory.ObjectNotFound, root,
+            WriteError(Error(e, ErrorIds.DatasetIncomplete, ErrorCategory.ObjectNotFound, root,
                 "Point -Path at a complete dataset folder written by New-FiberSqsDataset, or write it again with New-FiberSqsDataset -Force."));
             return;
         }
 
-        if (!TryResolveEndpoint(Uri, UriSource, out var endpoint, out var uriError))
+        if (!TryResolveEndpoint(out var endpoint, out var uriError))
         {
             ThrowTerminatingError(uriError!);
             return;
         }
 
-        var credential = ClickHouseSettings.ResolveCredential(Credential?.GetNetworkCredential(), endpoint);
+        var credential = ResolveCredential(endpoint);
         WriteVerbose($"Dataset {dataset.Root}: {dataset.Files.Count} tables, {dataset.TotalExpectedRows:N0} rows, {dataset.TotalBytes / 1e6:N1} MB.");
         WriteVerbose($"Connecting to {endpoint.DisplayUrl} as user '{credential?.UserName ?? "default"}' (GET /ping, SELECT version()).");
-
+        var options = new ImportOptions
+        {
+            Database = Database,
+            CompatibilityViews = CompatibilityViews.IsPresent ? true : null,
+        };
         try
         {
-            using var connection = Await(ClickHouseConnection.OpenAsync(endpoint, credential, null, CancelToken));
+            using var connection = Await(ClickHouseConnection.OpenAsync(endpoint, credential, ConnectionOptions, CancelToken));
             WriteVerbose($"Server: ClickHouse {connection.Version}; {connection.Dialect}.");
-            var plan = Await(ImportPlan.CreateAsync(connection, dataset, Database, CancelToken));
-            var approved = true;
-            foreach (var action in plan.Actions)
-            {
-                // Under -WhatIf each line is listed; under -Confirm each is asked. Any "no" stops the import before it starts.
-                approved &= ShouldProcess($"{action.ObjectName} on {endpoint.DisplayUrl}", $"{action.Action} ({action.Reason})");
-            }
-
-            if (!approved)
+            var plan = Await(ImportPlan.CreateAsync(connection, dataset, options, AtomicFile.RandomToken(), CancelToken));
+            if (!Approved(plan, endpoint.DisplayUrl))
             {
                 return;
             }
 
-            var result = RunImport(connection, dataset);
+            // Decided before anything goes live: the import goes ahead, and its result carries every figure.
+            var reportProblem = AtomicFile.WhyNotWritable(dataset.Root);
+            if (reportProblem is not null)
+            {
+                WriteWarning($"{DatasetLayout.PostLoadValidationFile} cannot be written into {dataset.Root} ({reportProblem}). " +
+                    "The import goes ahead; its result object holds the post-load validation.");
+            }
+
+            var result = RunImport(connection, dataset, options with { WriteReport = reportProblem is null });
             WriteObject(new FiberSqsImportResult(result));
+            if (result.ReportProblem is not null)
+            {
+                WriteError(Error(new IOException($"The load finished, but {DatasetLayout.PostLoadValidationFile} could not be written: {result.ReportProblem}"),
+                    ErrorIds.PostLoadReportWriteFailed, ErrorCategory.WriteError, dataset.Root,
+                    "The result object holds the post-load validation; free disk space or fix the folder's permissions, then Test-FiberSqsDataset -Uri checks the load again."));
+            }
+
             if (!result.Validation.Passed)
             {
                 var failed = string.Join("; ", result.Validation.FailedChecks.Select(c => $"{c.Name}: {c.Message}"));
                 WriteError(Error(new InvalidOperationException($"The load finished but post-load checks failed: {failed}"),
-                    ErrorIds.PostLoadValidationFailed, ErrorCategory.InvalidResult, result.ReportPath,
-                    $"See {result.ReportPath} for every figure; regenerate the dataset or import it again."));
+                    ErrorIds.PostLoadValidationFailed, ErrorCategory.InvalidResult, result.ReportPath ?? dataset.Root,
+                    result.ReportPath is null ? "The result's Validation property holds every figure; regenerate the dataset or import it again."
+                        : $"See {result.ReportPath} for every figure; regenerate the dataset or import it again."));
             }
         }
         catch (OperationCanceledException)
         {
             throw new PipelineStoppedException();
         }
-        catch (ClickHouseException e) when (ServerUnusableError(e, endpoint.DisplayUrl, UriSource,
+        catch (ClickHouseException e) when (ServerUnusableError(e, endpoint.DisplayUrl,
                    "Nothing that was loaded before is lost; run the import again when the server is back.") is { } unusable)
         {
             ThrowTerminatingError(unusable);
         }
         catch (ClickHouseImportInProgressException e)
         {
-            ThrowTerminatingError(Error(e, ErrorIds.ClickHouseImportInProgress, ErrorCategory.ResourceBusy, e.Database,
+            WriteError(Error(e, ErrorIds.ClickHouseImportInProgress, ErrorCategory.ResourceBusy, e.Database,
                 "Wait for the other import into this -Database to finish (or stop it), or load into another -Database. Nothing was changed."));
         }
         catch (ClickHouseObjectConflictException e)
         {
-            ThrowTerminatingError(Error(e, ErrorIds.ClickHouseObjectConflict, ErrorCategory.ResourceExists, e.ObjectName,
-                $"Choose another -Database, or rename or drop {e.ObjectName} yourself if it is not needed; the import never drops what it did not create."));
+            WriteError(Error(e, ErrorIds.ClickHouseObjectConflict, ErrorCategory.ResourceExists, e.ObjectName,
+                $"Rename {e.ObjectName} if it is yours (RENAME TABLE), or choose another -Database; the import never replaces what it did not create."));
         }
         catch (ClickHouseQueryException e)
         {
-            ThrowTerminatingError(Error(e, ErrorIds.ClickHouseQueryFailed, ErrorCategory.InvalidOperation, endpoint.DisplayUrl,
+            WriteError(Error(e, ErrorIds.ClickHouseQueryFailed, ErrorCategory.InvalidOperation, endpoint.DisplayUrl,
                 $"ClickHouse refused a statement (code {e.Code}). The previous load is unchanged; fix the cause the server names and run the import again."));
         }
         catch (DatasetIncompleteException e)
         {
-            ThrowTerminatingError(Error(e, ErrorIds.DatasetIncomplete, ErrorCategory.InvalidData, e.Path,
+            WriteError(Error(e, ErrorIds.DatasetIncomplete, ErrorCategory.InvalidData, e.Path,
                 "Write the dataset again with New-FiberSqsDataset -Force. Nothing was swapped in; the previous load is unchanged."));
         }
         catch (RowCountMismatchException e)
         {
-            ThrowTerminatingError(Error(e, ErrorIds.ImportRowCountMismatch, ErrorCategory.InvalidResult, e.Table,
+            WriteError(Error(e, ErrorIds.ImportRowCountMismatch, ErrorCategory.InvalidResult, e.Table,
                 "Check the server's log for rejected rows, then run the import again. The previous load is unchanged."));
         }
     }
 
+    /// <summary>One question per import (-Confirm asks once for the whole database), while -WhatIf lists every action.</summary>
+    private bool Approved(ImportPlan plan, string url)
+    {
+        var target = $"database {plan.Sql.Database} on {url}";
+        var replaced = plan.Actions.Count(a => a.Action.StartsWith("Replace", StringComparison.Ordinal));
+        var summary = $"Load {plan.Files.Count} tables ({plan.Files.Sum(f => f.ExpectedRows):N0} rows) and create {plan.Views.Count} views" +
+            (replaced > 0 ? $", replacing {replaced} tables and views of the previous load" : "") +
+            $" ({plan.Actions.Count} actions; -WhatIf lists them)";
+        if (ShouldProcess($"{summary} in {target}.", $"{summary} in {target}?", "Import-FiberSqsClickHouse", out var reason))
+        {
+            return true;
+        }
+
+        if (reason == ShouldProcessReason.WhatIf)
+        {
+            foreach (var action in plan.Actions)
+            {
+                ShouldProcess($"{action.ObjectName} on {url}", $"{action.Action} ({action.Reason})");
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Runs the importer on a worker thread; this (pipeline) thread writes its progress and verbose steps.</summary>
-    private ImportResult RunImport(ClickHouseConnection connection, ImportDataset dataset)
+    private ImportResult RunImport(ClickHouseConnection connection, ImportDataset dataset, ImportOptions options)
     {
         var queue = new BlockingCollection<ImportProgress>();
         var reporter = new QueueProgress(queue);
-        var options = new ImportOptions { Database = Database };
         var task = Task.Run(async () =>
         {
             try

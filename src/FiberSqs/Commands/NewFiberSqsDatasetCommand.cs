@@ -8,8 +8,9 @@ namespace FiberSqs.Commands;
 
 /// <summary>
 /// New-FiberSqsDataset: writes a dataset folder (CSV tables, README.md, ground_truth.json, optional zip).
-/// It writes into a staging folder beside the target and swaps it in only when complete, so a failed or
-/// cancelled run never leaves half a dataset, and -Force replaces only a folder this module wrote.
+/// It writes into a staging folder beside the target (<see cref="StagingFolder"/>) and swaps it in only when complete,
+/// so a failed or cancelled run never leaves half a dataset; a staging folder a killed run left is removed by the
+/// next run, with a warning. -Force replaces only a folder this module wrote that holds nothing else.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "FiberSqsDataset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(FiberSqsDatasetInfo))]
@@ -54,7 +55,12 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
     protected override void ProcessRecord()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputPath);
+        if (!TryResolveFileSystemPath(OutputPath, "-OutputPath", out var target, out var pathError))
+        {
+            ThrowTerminatingError(pathError!);
+            return;
+        }
+
         var options = new DatasetOptions
         {
             Seed = Seed,
@@ -73,6 +79,7 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
                 $"Choose -AppLogRows and -ScaleLogs whose product is between 100 and {DatasetOptions.MaxAppLogRowTarget:N0}."));
         }
 
+        RemoveLeftovers(target);
         var replacing = CheckTarget(target);
         var action = replacing
             ? $"Replace the FiberSqs dataset (seed {Seed}, {options.AppLogRowTarget:N0} app-log rows)"
@@ -82,14 +89,25 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
             return;
         }
 
-        var staging = StagingPath(target, "staging");
-        WriteVerbose($"Generating into staging folder {staging}.");
+        StagingFolder staging;
+        try
+        {
+            staging = StagingFolder.Create(target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(Error(e, ErrorIds.DatasetWriteFailed, ErrorCategory.WriteError, target,
+                "Check that the output folder's parent exists and can be written, then run the command again. Nothing that existed was changed."));
+            return;
+        }
+
+        WriteVerbose($"Generating into staging folder {staging.DatasetPath}.");
         GenerationResult result;
         ValidationReport validation;
         try
         {
             result = RunWithProgress<GenerationProgress, GenerationResult>(
-                progress => DatasetGenerator.Generate(staging, options, progress, CancelToken),
+                progress => DatasetGenerator.Generate(staging.DatasetPath, options, progress, CancelToken),
                 p => new ProgressRecord(ActivityId, "New-FiberSqsDataset", $"{p.Stage}: {p.RowsWritten:N0} rows")
                 {
                     PercentComplete = p.PercentComplete,
@@ -101,30 +119,34 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             WriteVerbose("Validating the written files.");
             validation = RunWithProgress<ValidationProgress, ValidationReport>(
-                progress => DatasetValidator.Validate(staging, progress, CancelToken),
+                progress => DatasetValidator.Validate(staging.DatasetPath, progress, CancelToken),
                 p => new ProgressRecord(ActivityId, "New-FiberSqsDataset", $"Validating: {p.Stage}")
                 {
                     PercentComplete = Math.Clamp(p.PercentComplete, 0, 100),
                 });
-            validation.Save(Path.Combine(staging, DatasetLayout.ValidationSummaryFile));
+            validation.Save(Path.Combine(staging.DatasetPath, DatasetLayout.ValidationSummaryFile));
             WriteVerbose($"Validation {(validation.Passed ? "passed" : "FAILED")}: {validation.Checks.Count(c => c.Passed)} of {validation.Checks.Count} checks in {validation.Elapsed.TotalSeconds:N1} s.");
-            SwapIn(staging, target, replacing);
+            staging.SwapIn(replacing);
+            if (replacing)
+            {
+                WriteVerbose($"Replaced the previous dataset in {target}.");
+            }
         }
         catch (OperationCanceledException)
         {
-            DeleteQuietly(staging);
+            staging.DeleteQuietly();
             throw new PipelineStoppedException();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            DeleteQuietly(staging);
+            staging.DeleteQuietly();
             ThrowTerminatingError(Error(e, ErrorIds.DatasetWriteFailed, ErrorCategory.WriteError, target,
                 "Check free disk space and permissions on the output folder's parent, then run the command again. Nothing that existed was changed."));
             return;
         }
         catch
         {
-            DeleteQuietly(staging);
+            staging.DeleteQuietly();
             throw;
         }
         finally
@@ -133,7 +155,7 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
         }
 
         validation = new ValidationReport(target, validation.Checks, validation.Elapsed, validation.Sections);
-        WriteObject(new FiberSqsDatasetInfo(Rebase(result, staging, target), validation, clock.Elapsed));
+        WriteObject(new FiberSqsDatasetInfo(Rebase(result, staging.DatasetPath, target), validation, clock.Elapsed));
         if (!validation.Passed)
         {
             // The files stay for inspection; the failure is an error a script sees (and $? is false).
@@ -153,6 +175,11 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
                 ErrorCategory.InvalidArgument, target, "Give -OutputPath a folder path (it is created when missing)."));
         }
 
+        if (new DirectoryInfo(target).LinkTarget is not null)
+        {
+            NotOwned(target, "is a symbolic link; the module never writes or deletes through a link it did not create");
+        }
+
         if (!Directory.Exists(target) || !Directory.EnumerateFileSystemEntries(target).Any())
         {
             return false;
@@ -160,9 +187,14 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
 
         if (!DatasetMarker.IsPresent(target))
         {
-            ThrowTerminatingError(Error(new IOException($"'{target}' is not empty and was not written by FiberSqs; it is left alone."),
-                ErrorIds.OutputPathNotOwned, ErrorCategory.ResourceExists, target,
-                "Choose an empty or new folder for -OutputPath. -Force only replaces folders that New-FiberSqsDataset wrote."));
+            NotOwned(target, "is not empty and was not written by FiberSqs");
+        }
+
+        var foreign = DatasetContent.ForeignEntries(target);
+        if (foreign.Count > 0)
+        {
+            NotOwned(target, $"holds what New-FiberSqsDataset did not write ({string.Join(", ", foreign.Take(5).Select(f => Core.Safety.UntrustedText.Escape(f, 100)))}" +
+                (foreign.Count > 5 ? $" and {foreign.Count - 5} more" : "") + ")");
         }
 
         if (!Force)
@@ -175,58 +207,41 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
         return true;
     }
 
-    private static string StagingPath(string target, string kind)
-    {
-        var full = Path.TrimEndingDirectorySeparator(target);
-        var parent = Path.GetDirectoryName(full) ?? full;
-        return Path.Combine(parent, $".{Path.GetFileName(full)}.fibersqs-{kind}-{Environment.ProcessId}");
-    }
+    private void NotOwned(string target, string why) =>
+        ThrowTerminatingError(Error(new IOException($"'{target}' {why}; it is left alone."),
+            ErrorIds.OutputPathNotOwned, ErrorCategory.ResourceExists, target,
+            "Choose an empty or new folder for -OutputPath. -Force only replaces folders that New-FiberSqsDataset wrote and that hold nothing else; move your own files out first."));
 
-    /// <summary>Moves the finished staging folder into place; the old dataset is removed only after that.</summary>
-    private void SwapIn(string staging, string target, bool replacing)
+    /// <summary>Removes the staging folders that earlier runs, killed before they could clean up, left beside the
+    /// target (only this module's, whose process is gone), telling the user what was freed.</summary>
+    private void RemoveLeftovers(string target)
     {
-        if (replacing)
+        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(target));
+        if (parent is null)
         {
-            var old = StagingPath(target, "old");
-            DeleteQuietly(old);
-            Directory.Move(target, old);
-            try
-            {
-                Directory.Move(staging, target);
-            }
-            catch
-            {
-                Directory.Move(old, target); // put the previous dataset back
-                throw;
-            }
-
-            WriteVerbose($"Replaced the previous dataset in {target}.");
-            Directory.Delete(old, recursive: true);
             return;
         }
 
-        if (Directory.Exists(target))
+        foreach (var leftover in StagingFolder.FindLeftovers(parent))
         {
-            Directory.Delete(target); // empty, checked above
-        }
-
-        Directory.Move(staging, target);
-    }
-
-    private static void DeleteQuietly(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path))
+            var restores = leftover.PreviousDataset is not null && !Directory.Exists(leftover.Target);
+            if (!ShouldProcess(leftover.FolderPath, restores
+                    ? $"Restore the dataset {leftover.Target} that a stopped run had moved aside, and remove the rest of its staging folder"
+                    : "Remove the staging folder a stopped New-FiberSqsDataset run left"))
             {
-                Directory.Delete(path, recursive: true);
+                continue;
             }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
+
+            try
+            {
+                var freed = StagingFolder.RemoveLeftover(leftover);
+                WriteWarning((restores ? $"Restored {leftover.Target}, which a stopped New-FiberSqsDataset run had moved aside. " : "") +
+                    $"Removed {leftover.FolderPath}, left by a New-FiberSqsDataset run that was stopped before it could clean up: {freed / 1e6:N1} MB freed.");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                WriteWarning($"Could not remove {leftover.FolderPath}, left by a stopped New-FiberSqsDataset run: {e.Message}");
+            }
         }
     }
 

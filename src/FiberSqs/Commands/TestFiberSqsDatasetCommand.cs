@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using FiberSqs.Completers;
 using FiberSqs.Core.ClickHouse;
 using FiberSqs.Core.Files;
 using FiberSqs.Core.Model;
@@ -16,7 +15,7 @@ namespace FiberSqs.Commands;
 [Cmdlet(VerbsDiagnostic.Test, "FiberSqsDataset")]
 [OutputType(typeof(FiberSqsValidationResult))]
 [OutputType(typeof(bool))]
-public sealed class TestFiberSqsDatasetCommand : FiberSqsCmdlet
+public sealed class TestFiberSqsDatasetCommand : ClickHouseCmdlet
 {
     private const int ActivityId = 3;
 
@@ -26,28 +25,20 @@ public sealed class TestFiberSqsDatasetCommand : FiberSqsCmdlet
     [Alias("PSPath")]
     public string Path { get; set; } = "";
 
-    /// <summary>The ClickHouse HTTP endpoint of the loaded database; when given, the post-load checks run too.</summary>
-    [Parameter]
-    public Uri? Uri { get; set; }
-
-    /// <summary>User and password for -Uri; default $env:CLICKHOUSE_USER/$env:CLICKHOUSE_PASSWORD, else default/empty.</summary>
-    [Parameter]
-    [Credential]
-    public PSCredential? Credential { get; set; }
-
-    /// <summary>The database the dataset was loaded into.</summary>
-    [Parameter]
-    [ValidatePattern("^[A-Za-z_][A-Za-z0-9_]{0,99}$")]
-    [ArgumentCompleter(typeof(DatabaseCompleter))]
-    public string Database { get; set; } = ImportOptions.DefaultDatabase;
-
     /// <summary>Return only $true when every check passed, $false otherwise.</summary>
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
+    protected override string UriSource => "-Uri";
+
     protected override void ProcessRecord()
     {
-        var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        if (!TryResolveFileSystemPath(Path, "-Path", out var path, out var pathError))
+        {
+            Fail(pathError!);
+            return;
+        }
+
         WriteVerbose($"Validating the dataset in {path}.");
         ValidationReport report;
         try
@@ -114,19 +105,19 @@ public sealed class TestFiberSqsDatasetCommand : FiberSqsCmdlet
     private bool TryPostLoad(string path, out ValidationReport? database)
     {
         database = null;
-        if (!TryResolveEndpoint(Uri, "-Uri", out var endpoint, out var uriError))
+        if (!TryResolveEndpoint(out var endpoint, out var uriError))
         {
             Fail(uriError!);
             return false;
         }
 
-        var credential = ClickHouseSettings.ResolveCredential(Credential?.GetNetworkCredential(), endpoint);
+        var credential = ResolveCredential(endpoint);
         WriteVerbose($"Post-load checks on {endpoint.DisplayUrl}, database {Database}, as user '{credential?.UserName ?? "default"}'.");
         WriteProgress(new ProgressRecord(ActivityId, "Test-FiberSqsDataset", $"Post-load checks on {endpoint.DisplayUrl}") { PercentComplete = 99 });
         try
         {
             var truth = GroundTruth.Load(DatasetLayout.GroundTruthPath(path));
-            using var connection = ClickHouseConnection.OpenAsync(endpoint, credential, null, CancelToken).GetAwaiter().GetResult();
+            using var connection = ClickHouseConnection.OpenAsync(endpoint, credential, ConnectionOptions, CancelToken).GetAwaiter().GetResult();
             WriteVerbose($"Server: ClickHouse {connection.Version}.");
             database = PostLoadValidator.RunAsync(connection, Database, truth, CancelToken).GetAwaiter().GetResult();
         }
@@ -134,7 +125,7 @@ public sealed class TestFiberSqsDatasetCommand : FiberSqsCmdlet
         {
             throw new PipelineStoppedException();
         }
-        catch (ClickHouseException e) when (ServerUnusableError(e, endpoint.DisplayUrl, "-Uri") is { } unusable)
+        catch (ClickHouseException e) when (ServerUnusableError(e, endpoint.DisplayUrl) is { } unusable)
         {
             Fail(unusable);
             return false;

@@ -9,7 +9,9 @@ namespace FiberSqs.Completers;
 /// Tab completion for -Database of Import-FiberSqsClickHouse and Test-FiberSqsDataset: the default
 /// (fibersqs_prod) and the databases that hold a FiberSqs load on the server the command line names (its -Uri and
 /// -Credential, else the environment defaults). The server gets two seconds; when it cannot answer, only the
-/// default is offered and nothing is printed.
+/// default is offered and nothing is printed. Only names that are plain identifiers are offered: a name comes from
+/// the server, and the completed text is run as part of a command line, so a name such as <c>x; Remove-Item ~ #</c>
+/// must never reach it.
 /// </summary>
 public sealed class DatabaseCompleter : IArgumentCompleter
 {
@@ -20,7 +22,7 @@ public sealed class DatabaseCompleter : IArgumentCompleter
     {
         var prefix = (wordToComplete ?? "").Trim('\'', '"');
         var names = new List<(string Name, string Tip)> { (ImportOptions.DefaultDatabase, "the default database") };
-        foreach (var (name, url) in LoadedDatabases(fakeBoundParameters))
+        foreach (var (name, url) in LoadedDatabases(fakeBoundParameters).Where(d => ClickHouseSql.IsIdentifier(d.Name)))
         {
             if (name == ImportOptions.DefaultDatabase)
             {
@@ -40,11 +42,13 @@ public sealed class DatabaseCompleter : IArgumentCompleter
     {
         try
         {
-            var endpoint = ClickHouseSettings.ResolveEndpoint(Convert.ToString(bound?["Uri"], System.Globalization.CultureInfo.InvariantCulture));
+            var uri = bound?["Uri"] is Uri typed ? typed.OriginalString : Convert.ToString(bound?["Uri"], System.Globalization.CultureInfo.InvariantCulture);
+            var endpoint = ClickHouseSettings.ResolveEndpoint(uri);
             var given = bound?["Credential"] is PSCredential credential && credential != PSCredential.Empty ? credential.GetNetworkCredential() : null;
             using var timeout = new CancellationTokenSource(Patience);
-            using var connection = ClickHouseConnection.OpenAsync(endpoint, ClickHouseSettings.ResolveCredential(given, endpoint), Patience, timeout.Token)
-                .GetAwaiter().GetResult();
+            // Never -AllowUnencryptedAuthentication here: completion does not send a password where the command would refuse to.
+            using var connection = ClickHouseConnection.OpenAsync(endpoint, ClickHouseSettings.ResolveCredential(given, endpoint),
+                    new ClickHouseConnectionOptions { Timeout = Patience }, timeout.Token).GetAwaiter().GetResult();
             return [.. connection.QueryAsync(ClickHouseSql.ListLoadedDatabases(), timeout.Token).GetAwaiter().GetResult()
                 .Select(r => (r[0], endpoint.DisplayUrl))];
         }

@@ -2,16 +2,6 @@ using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.ClickHouse;
 
-/// <summary>One column of a ClickHouse table: name, type, and for the typed query columns the DEFAULT
-/// expression that fills them from the CSV's text at insert time.</summary>
-public sealed record ClickHouseColumn(string Name, string Type, string? DefaultExpression = null)
-{
-    /// <summary>True for a column the CSV carries (false for <c>ts</c> and the other typed columns).</summary>
-    public bool FromCsv => DefaultExpression is null;
-
-    public string Definition => DefaultExpression is null ? $"`{Name}` {Type}" : $"`{Name}` {Type} DEFAULT {DefaultExpression}";
-}
-
 /// <summary>
 /// How each table of <see cref="TableCatalog"/> is typed in ClickHouse (SPEC section 5): the CSV's columns in file
 /// order, then typed query columns. The typed columns are DEFAULT (not MATERIALIZED) columns, so <c>SELECT *</c>

@@ -6,9 +6,6 @@ using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.ClickHouse;
 
-/// <summary>One CSV the import loads: its table, file, size and the rows ground_truth.json promises.</summary>
-public sealed record ImportFile(TableSchema Table, string Path, long Bytes, long ExpectedRows);
-
 /// <summary>
 /// A dataset folder checked for import, before anything touches a server: ground_truth.json parses, every table
 /// it lists (Tier 1, and Tier 2 when generated) has its CSV with the declared header. Throws

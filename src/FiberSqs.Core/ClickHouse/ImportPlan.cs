@@ -4,9 +4,6 @@ using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.ClickHouse;
 
-/// <summary>An object on the server before the import: its engine and its definition.</summary>
-public sealed record ExistingObject(string Engine, string CreateQuery);
-
 /// <summary>
 /// What an import will drop and create on a server, read from <c>system.tables</c> before anything changes. The
 /// same plan drives -WhatIf and the real run, so what -WhatIf lists is what happens. Only objects of SPEC

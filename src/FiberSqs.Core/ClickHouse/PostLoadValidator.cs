@@ -369,8 +369,11 @@ public static class PostLoadValidator
             {
                 fix.Add(new JsonObject
                 {
-                    ["window"] = r[0], ["p95_latency_ms"] = R(D(r[1]), 2), ["p99_latency_ms"] = R(D(r[2]), 2),
-                    ["timeout_rate"] = D(r[3]), ["n"] = L(r[4]),
+                    ["window"] = r[0],
+                    ["p95_latency_ms"] = R(D(r[1]), 2),
+                    ["p99_latency_ms"] = R(D(r[2]), 2),
+                    ["timeout_rate"] = D(r[3]),
+                    ["n"] = L(r[4]),
                 });
             }
 
@@ -385,8 +388,12 @@ public static class PostLoadValidator
             {
                 circuits.Add(new JsonObject
                 {
-                    ["circuit_id"] = r[0], ["src_region"] = r[1], ["dst_region"] = r[2],
-                    ["p95_baseline"] = R(D(r[3]), 2), ["p95_incident"] = R(D(r[4]), 2), ["p95_multiplier"] = D(r[5]),
+                    ["circuit_id"] = r[0],
+                    ["src_region"] = r[1],
+                    ["dst_region"] = r[2],
+                    ["p95_baseline"] = R(D(r[3]), 2),
+                    ["p95_incident"] = R(D(r[4]), 2),
+                    ["p95_multiplier"] = D(r[5]),
                 });
             }
 
@@ -396,15 +403,22 @@ public static class PostLoadValidator
             double Ratio(long a, long b) => b == 0 ? 0 : Math.Round((double)a / b, 4);
             var confusion = new JsonObject
             {
-                ["tso_tp_count"] = tp, ["tso_fn_count"] = fn, ["tso_fp_count"] = fp, ["tso_wrong_link_count"] = wrong,
-                ["tso_fn_rate"] = Ratio(fn, total), ["tso_fp_rate_non_empty"] = Ratio(fp, total - fn),
-                ["tso_wrong_link_rate_joined"] = Ratio(wrong, tp + wrong), ["tso_tp_rate"] = Ratio(tp, total),
+                ["tso_tp_count"] = tp,
+                ["tso_fn_count"] = fn,
+                ["tso_fp_count"] = fp,
+                ["tso_wrong_link_count"] = wrong,
+                ["tso_fn_rate"] = Ratio(fn, total),
+                ["tso_fp_rate_non_empty"] = Ratio(fp, total - fn),
+                ["tso_wrong_link_rate_joined"] = Ratio(wrong, tp + wrong),
+                ["tso_tp_rate"] = Ratio(tp, total),
             };
             var sections = new JsonObject
             {
                 ["impacted_slice_volume"] = new JsonObject
                 {
-                    ["median_rpm"] = (double?)rpm.Figure("median_rpm"), ["p95_rpm"] = (double?)rpm.Figure("p95_rpm"), ["max_rpm"] = (long?)rpm.Figure("max_rpm"),
+                    ["median_rpm"] = (double?)rpm.Figure("median_rpm"),
+                    ["p95_rpm"] = (double?)rpm.Figure("p95_rpm"),
+                    ["max_rpm"] = (long?)rpm.Figure("max_rpm"),
                 },
                 ["fix_verification"] = fix,
                 ["incident_p95_multiplier"] = regions,

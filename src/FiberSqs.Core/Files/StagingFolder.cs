@@ -236,7 +236,3 @@ public sealed partial class StagingFolder
     [GeneratedRegex(@"\A\.(.+)\.fibersqs-(staging|old)-([0-9]{1,9})\z")]
     private static partial Regex LegacyName();
 }
-
-/// <summary>A staging folder a stopped run left: the folder, the dataset folder it was for, and a previous dataset
-/// it holds (null when none).</summary>
-public sealed record StagingLeftover(string FolderPath, string Target, string? PreviousDataset);

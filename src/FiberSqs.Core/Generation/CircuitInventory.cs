@@ -2,13 +2,6 @@ using FiberSqs.Core.Model;
 
 namespace FiberSqs.Core.Generation;
 
-/// <summary>One network circuit and its baseline figures; <paramref name="Index"/> is its place in <see cref="CircuitInventory.All"/>.</summary>
-public sealed record Circuit(int Index, string Id, int Source, int Destination, double BaseRttMs, double BaseLossPct,
-    double BaseRetransmitsPerS, double BaseThroughputMbps, bool IsPrimary)
-{
-    internal byte[] IdUtf8 { get; } = Utf8Text.Bytes(Id);
-}
-
 /// <summary>The primary circuit plus one circuit per ordered region pair (CKT-&lt;SRC3&gt;-&lt;DST3&gt;-&lt;210..298&gt;),
 /// with the original's baseline ranges. The pair circuit of the primary's regions is its healthy alternate: the
 /// reroute at the fix time moves the impacted flows onto it.</summary>

@@ -228,7 +228,12 @@ public static class DatasetGenerator
         var rateIn = Rate(inside.Timeouts, inside.Transactions);
         return new Confounder
         {
-            Name = name, Start = Iso(start), End = Iso(end), Component = component, Region = region, Description = description,
+            Name = name,
+            Start = Iso(start),
+            End = Iso(end),
+            Component = component,
+            Region = region,
+            Description = description,
             Observed = new ConfounderObservations
             {
                 TransactionsInside = inside.Transactions,

@@ -2,12 +2,6 @@ using FiberSqs.Core.Model;
 
 namespace FiberSqs.Core.Generation;
 
-/// <summary>One table file as written.</summary>
-public sealed record TableFileInfo(string Table, int Tier, long Rows, long Bytes, string Path);
-
-/// <summary>Where generation is: the stage, percent done and rows written so far.</summary>
-public sealed record GenerationProgress(string Stage, int PercentComplete, long RowsWritten);
-
 /// <summary>What <see cref="DatasetGenerator.Generate"/> wrote.</summary>
 public sealed class GenerationResult
 {

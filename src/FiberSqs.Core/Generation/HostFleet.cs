@@ -2,10 +2,6 @@ using FiberSqs.Core.Model;
 
 namespace FiberSqs.Core.Generation;
 
-/// <summary>One host's fixed traits: its clock's error and how its metrics respond to load.</summary>
-internal sealed record HostTraits(double ClockBaseMs, double ClockDriftMsPerWeek, double CpuIdle, double CpuPerLoad,
-    double MemBase, double DiskBase);
-
 /// <summary>
 /// The host inventory (hosts per region scale with the region's traffic) and each host's traits, drawn once per
 /// seed. App logs take their timestamps from their host's clock: a fixed offset of up to ±400 ms that drifts by up

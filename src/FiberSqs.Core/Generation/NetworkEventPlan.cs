@@ -2,10 +2,6 @@ using FiberSqs.Core.Model;
 
 namespace FiberSqs.Core.Generation;
 
-/// <summary>One planned network event, and what it does to its circuit's metrics for <see cref="Minutes"/> minutes.</summary>
-internal sealed record PlannedNetworkEvent(long Ticks, string Type, Circuit Circuit, string Severity, string Description,
-    int Minutes, double LossFactor, double RetransmitFactor, double ThroughputFactor);
-
 /// <summary>
 /// network_events in the original's vocabulary (packet_loss_burst, reroute, maintenance, flap; critical, warning,
 /// info): a critical packet_loss_burst on the primary circuit at the incident start, the reroute (info) at the fix

@@ -1,14 +1,5 @@
 namespace FiberSqs.Core.Generation;
 
-/// <summary>How a transaction ended.</summary>
-internal enum Outcome
-{
-    Completed,
-    /// <summary>HTTP 202: accepted, to be retried later.</summary>
-    RetryLater,
-    Timeout,
-}
-
 /// <summary>
 /// One sampled transaction with its whole timeline; every table writer reads from it. Reused for each
 /// transaction of a shard (the hot path allocates nothing per transaction).

@@ -56,13 +56,3 @@ public sealed class ValidationCheck
 
     public override string ToString() => $"{(Passed ? "PASS" : "FAIL")} {Name}: {Message}";
 }
-
-/// <summary>Collects figures for a check, in order.</summary>
-public sealed class FigureList : List<ValidationFigure>
-{
-    public FigureList Add(string name, object? value)
-    {
-        Add(new ValidationFigure(name, value));
-        return this;
-    }
-}

@@ -134,6 +134,3 @@ public sealed class ValidationReport
     public override string ToString() =>
         $"{(Passed ? "PASSED" : "FAILED")}: {Checks.Count(c => c.Passed)}/{Checks.Count} checks passed ({Path})";
 }
-
-/// <summary>Where a validation is: the stage, percent done, bytes read so far of the total.</summary>
-public sealed record ValidationProgress(string Stage, int PercentComplete, long BytesRead, long TotalBytes);

@@ -3,16 +3,6 @@ using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.Validation.Collectors;
 
-/// <summary>RTT of one circuit: in burst minutes, outside them (baseline), and during the central CPU spike.</summary>
-internal sealed class CircuitRtt(string circuit)
-{
-    public string Circuit { get; } = circuit;
-    public RunningMean Burst;
-    public RunningMean Baseline;
-    public RunningMean CpuSpike;
-    public double CpuSpikeMax = double.NegativeInfinity;
-}
-
 /// <summary>network_circuit_metrics: per circuit, the mean RTT of the minutes that overlap a burst, of the others,
 /// and of the minutes in the central CPU spike.</summary>
 internal sealed class CircuitMetricCollector(ScanContext context) : TableCollector

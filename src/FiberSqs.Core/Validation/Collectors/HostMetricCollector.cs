@@ -3,18 +3,6 @@ using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.Validation.Collectors;
 
-/// <summary>One region's host metrics inside the two confounder windows and at the same time of day on the other
-/// days (host metrics follow the daily traffic, so that is the fair baseline), and its highest CPU.</summary>
-internal sealed class RegionHostStats(string region)
-{
-    public string Region { get; } = region;
-    public RunningMean CpuInSpike;
-    public RunningMean CpuOutside;
-    public RunningMean NetErrorsInBlip;
-    public RunningMean NetErrorsOutside;
-    public double CpuMax = double.NegativeInfinity;
-}
-
 /// <summary>infra_host_metrics: per region, CPU in the CPU spike and at that time of day on the other days, network
 /// errors likewise for the deployment blip; and the host names.</summary>
 internal sealed class HostMetricCollector(ScanContext context) : TableCollector

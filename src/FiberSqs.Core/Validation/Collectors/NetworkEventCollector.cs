@@ -3,9 +3,6 @@ using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.Validation.Collectors;
 
-/// <summary>One network event: when, what, on which circuit, how severe.</summary>
-internal sealed record NetworkEventRow(long Ticks, string Type, string Circuit, string Severity);
-
 /// <summary>network_events (Tier 2, a few dozen rows): every event, for the alert-quality figures.</summary>
 internal sealed class NetworkEventCollector : TableCollector
 {

@@ -3,9 +3,6 @@ using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.Validation.Collectors;
 
-/// <summary>One support call as read from tso_calls.</summary>
-internal sealed record TsoCallRow(string CallId, long Customer, string TransactionId, long TransactionKey);
-
 /// <summary>tso_calls: every call (a few per thousand transactions, so kept as rows).</summary>
 internal sealed class TsoCallCollector : TableCollector
 {

@@ -4,9 +4,6 @@ using Microsoft.Win32.SafeHandles;
 
 namespace FiberSqs.Core.Validation;
 
-/// <summary>Where a problem was found in a chunk: the data row (1-based within the chunk), the column and what.</summary>
-internal sealed record ChunkProblem(long Row, string What);
-
 /// <summary>
 /// What the generic pass found in one chunk of a CSV file: rows, header, field counts, values that do not parse
 /// as their column's kind, and timestamps outside the window. Reading uses CsvHelper's reader only.

@@ -1,0 +1,8 @@
+using FiberSqs.Core.Model;
+using FiberSqs.Core.Safety;
+using FiberSqs.Core.Tables;
+
+namespace FiberSqs.Core.ClickHouse;
+
+/// <summary>An object on the server before the import: its engine and its definition.</summary>
+public sealed record ExistingObject(string Engine, string CreateQuery);

@@ -1,0 +1,10 @@
+using System.Text.Json;
+using FiberSqs.Core.Files;
+using FiberSqs.Core.Model;
+using FiberSqs.Core.Safety;
+using FiberSqs.Core.Tables;
+
+namespace FiberSqs.Core.ClickHouse;
+
+/// <summary>One CSV the import loads: its table, file, size and the rows ground_truth.json promises.</summary>
+public sealed record ImportFile(TableSchema Table, string Path, long Bytes, long ExpectedRows);

@@ -1,0 +1,11 @@
+using FiberSqs.Core.Validation;
+
+namespace FiberSqs.Core.ClickHouse;
+
+/// <summary>One table as loaded.</summary>
+public sealed record TableLoadResult(string Table, long ExpectedRows, long LoadedRows, long Bytes, TimeSpan Elapsed)
+{
+    public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? LoadedRows / Elapsed.TotalSeconds : 0;
+
+    public bool Matches => ExpectedRows == LoadedRows;
+}

@@ -17,9 +17,6 @@ public static partial class ErrorIds
     /// <summary>-Uri (or CLICKHOUSE_URL) is not an http:// or https:// URL.</summary>
     public const string InvalidClickHouseUri = "InvalidClickHouseUri";
 
-    /// <summary>The dataset folder lacks ground_truth.json or a CSV, or a CSV is truncated or has a wrong header.</summary>
-    public const string DatasetIncomplete = "DatasetIncomplete";
-
     /// <summary>A staging table received fewer or more rows than were sent; nothing was swapped in.</summary>
     public const string ImportRowCountMismatch = "ImportRowCountMismatch";
 

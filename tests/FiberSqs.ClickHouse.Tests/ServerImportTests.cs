@@ -168,7 +168,8 @@ public sealed class ServerImportTests(ServerFixture fx)
             var csv = DatasetLayout.CsvPath(copy, TableCatalog.TraceSpans);
             var lines = File.ReadAllLines(csv);
             File.WriteAllLines(csv, lines.Take(lines.Length - 10));
-            var e = Assert.Throws<DatasetIncompleteException>(() => Import("fsq_trunc", copy));
+            var e = Assert.Throws<DatasetFolderException>(() => Import("fsq_trunc", copy));
+            Assert.Equal(DatasetProblem.Incomplete, e.Problem);
             Assert.Contains("truncated", e.Message, StringComparison.Ordinal);
             Assert.Equal(fx.Dataset.Truth.Generation.RowCounts["trace_spans"], Scalar("SELECT count() FROM fsq_trunc.trace_spans"));
             Assert.Empty(Rows("SELECT name FROM system.tables WHERE database = 'fsq_trunc' AND name LIKE '%staging%'"));

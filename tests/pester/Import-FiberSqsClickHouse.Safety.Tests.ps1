@@ -174,7 +174,7 @@ Describe 'Import-FiberSqsClickHouse' {
             @($results).Count | Should -Be 1
             $results.Passed | Should -BeTrue
             $err.Count | Should -Be 1
-            $err[0].FullyQualifiedErrorId | Should -Be "DatasetIncomplete,$Cmd"
+            $err[0].FullyQualifiedErrorId | Should -Be "DatasetNotFound,$Cmd"
         }
 
         It 'refuses <_> as -Path with ProviderNotFileSystem, and goes on' -ForEach @('Env:\fsq_ds', 'Variable:\fsq_ds', 'Function:\') {

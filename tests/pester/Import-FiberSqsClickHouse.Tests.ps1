@@ -194,14 +194,27 @@ Describe 'Import-FiberSqsClickHouse' {
             { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri 'ftp://127.0.0.1/' } | Should -Throw -ErrorId 'InvalidClickHouseUri,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
         }
 
-        It 'a folder that is not a dataset, a file, or a missing CSV is DatasetIncomplete' {
-            $empty = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'empty')
-            { Import-FiberSqsClickHouse -Path $empty.FullName -Uri $Url -ErrorAction Stop } | Should -Throw -ErrorId 'DatasetIncomplete,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
-            { Import-FiberSqsClickHouse -Path (Join-Path $Dataset.Path 'ground_truth.json') -Uri $Url -ErrorAction Stop } | Should -Throw -ErrorId 'DatasetIncomplete,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
-            $copy = Join-Path $TestDrive 'nocsv'
-            Copy-Item -LiteralPath $Dataset.Path -Destination $copy -Recurse
-            Remove-Item -LiteralPath (Join-Path $copy 'data/clickhouse-tso_calls.csv')
-            { Import-FiberSqsClickHouse -Path $copy -Uri $Url -ErrorAction Stop } | Should -Throw -ErrorId 'DatasetIncomplete,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
+        It 'names a folder that cannot be a dataset with the same ids as Test-FiberSqsDataset: <Case>' -ForEach @(
+            @{ Case = 'a missing folder'; Make = { Join-Path $TestDrive 'not-there' }; Id = 'DatasetNotFound' }
+            @{ Case = 'an unrelated folder'; Make = { (New-Item -ItemType Directory -Path (Join-Path $TestDrive 'empty') -Force).FullName }; Id = 'NotADataset' }
+            @{ Case = 'a file'; Make = { Join-Path $Dataset.Path 'ground_truth.json' }; Id = 'NotADataset' }
+            @{ Case = 'a broken answer key'; Id = 'GroundTruthUnreadable'; Make = {
+                    $copy = Join-Path $TestDrive 'badkey'
+                    Copy-Item -LiteralPath $Dataset.Path -Destination $copy -Recurse -Force
+                    Set-Content -LiteralPath (Join-Path $copy 'ground_truth.json') -Value '{ not json'
+                    $copy } }
+            @{ Case = 'a missing CSV'; Id = 'DatasetIncomplete'; Make = {
+                    $copy = Join-Path $TestDrive 'nocsv'
+                    Copy-Item -LiteralPath $Dataset.Path -Destination $copy -Recurse -Force
+                    Remove-Item -LiteralPath (Join-Path $copy 'data/clickhouse-tso_calls.csv')
+                    $copy } }
+        ) {
+            $path = & $Make
+            { Import-FiberSqsClickHouse -Path $path -Uri $Url -ErrorAction Stop } | Should -Throw -ErrorId "$Id,FiberSqs.Commands.ImportFiberSqsClickHouseCommand"
+            if ($Id -ne 'DatasetIncomplete') {
+                # One folder type opens a dataset for every cmdlet: the same mistake, the same id.
+                { Test-FiberSqsDataset -Path $path -ErrorAction Stop } | Should -Throw -ErrorId "$Id,FiberSqs.Commands.TestFiberSqsDatasetCommand"
+            }
         }
 
         It 'rejects a database name that is not a plain identifier before touching the server' {

@@ -16,32 +16,48 @@ namespace FiberSqs.Core.ClickHouse;
 /// </summary>
 public static class ClickHouseImporter
 {
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LeftoverPoll = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Plans the import of <paramref name="dataset"/> and runs it (callers that need no approval).</summary>
     public static async Task<ImportResult> RunAsync(ClickHouseConnection connection, ImportDataset dataset, ImportOptions options,
         IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(options);
+        progress?.Report(new ImportProgress("Planning", $"Reading the objects of {options.Database} on {connection.DisplayName} (ClickHouse {connection.Version}).", 0));
+        var plan = await ImportPlan.CreateAsync(connection, dataset, options, AtomicFile.RandomToken(), cancel).ConfigureAwait(false);
+        return await RunAsync(connection, plan, options, progress, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs an approved plan (the one -WhatIf listed and -Confirm asked about). Under the database's lock the
+    /// server's objects are read again: another import may have changed them since; what it does is what is there now,
+    /// and a difference from the approved plan is said.</summary>
+    public static async Task<ImportResult> RunAsync(ClickHouseConnection connection, ImportPlan approved, ImportOptions options,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(approved);
+        ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
+        var dataset = approved.Dataset;
         void Step(string stage, string message, int percent) => progress?.Report(new ImportProgress(stage, message, percent));
 
-        Step("Planning", $"Reading the objects of {options.Database} on {connection.DisplayName} (ClickHouse {connection.Version}).", 0);
-        var token = AtomicFile.RandomToken();
-        var plan = await ImportPlan.CreateAsync(connection, dataset, options, token, cancel).ConfigureAwait(false);
-        var sql = plan.Sql;
-        if (!plan.DatabaseExists)
+        if (!approved.DatabaseExists)
         {
-            Step("Preparing", $"Creating database {sql.Database}.", 1);
-            await connection.ExecuteAsync(sql.CreateDatabase(), cancel).ConfigureAwait(false);
+            Step("Preparing", $"Creating database {approved.Sql.Database}.", 1);
+            await connection.ExecuteAsync(approved.Sql.CreateDatabase(), cancel).ConfigureAwait(false);
         }
 
-        await using var held = await ImportLock.AcquireAsync(connection, sql.Database, token, m => Step("Preparing", m, 1), cancel).ConfigureAwait(false);
-        // Read again under the lock: an import that held it may have changed the objects meanwhile.
-        plan = await ImportPlan.CreateAsync(connection, dataset, options, token, cancel).ConfigureAwait(false);
-        sql = plan.Sql;
+        await using var held = await ImportLock.AcquireAsync(connection, approved.Sql.Database, approved.Token, m => Step("Preparing", m, 1), cancel)
+            .ConfigureAwait(false);
+        var plan = await approved.RereadAsync(connection, options, cancel).ConfigureAwait(false);
+        if (approved.FirstDifference(plan) is { } changed)
+        {
+            Step("Planning", $"{plan.Sql.Database} changed since the plan was made (another import?): {changed}. Going on with what is there now.", 1);
+        }
+
+        var sql = plan.Sql;
         Step("Planning", $"Dialect: {connection.Dialect}; " + (sql.CompatibilityDatabase is { } c
             ? $"compatibility views go to database '{c}'." : "no compatibility views (they follow the default database only; -CompatibilityViews writes them)."), 1);
 
@@ -243,8 +259,6 @@ public static class ClickHouseImporter
         }
     }
 
-    private sealed record LoadPart(int FileIndex, long Offset, long Length, bool HasHeader);
-
     private static async Task<List<TableLoadResult>> LoadAllAsync(ClickHouseConnection connection, ImportPlan plan, bool compress,
         ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancel)
     {
@@ -256,101 +270,34 @@ public static class ClickHouseImporter
         }
 
         // Whole-row slices of the big files, then longest first (LPT) so the slots finish together.
+        var totals = new LoadTotals(plan.Files.Sum(f => f.Bytes));
+        var files = new List<FileLoadTracker>();
         var parts = new List<LoadPart>();
-        for (var i = 0; i < plan.Files.Count; i++)
+        foreach (var file in plan.Files)
         {
-            var file = plan.Files[i];
             var count = parallel > 1 && options.SliceBytes > 0 ? (int)Math.Clamp(file.Bytes / options.SliceBytes, 1, parallel) : 1;
             var slices = CsvUploadContent.Slices(file.Path, count);
-            parts.AddRange(slices.Select((r, k) => new LoadPart(i, r.Offset, r.Length, k == 0)));
+            var tracker = new FileLoadTracker(file, slices.Count, totals);
+            files.Add(tracker);
+            parts.AddRange(slices.Select((r, k) => new LoadPart(tracker, k, r.Offset, r.Length, k == 0)));
         }
 
         parts.Sort((a, b) => b.Length.CompareTo(a.Length));
-        var totalBytes = Math.Max(1, plan.Files.Sum(f => f.Bytes));
-        var partBytes = new long[parts.Count];
-        var partRows = new long[parts.Count];
-        var partsLeft = plan.Files.Select((_, i) => parts.Count(p => p.FileIndex == i)).ToArray();
-        var started = new long[plan.Files.Count];
-        var clocks = plan.Files.Select(_ => new Stopwatch()).ToArray();
-        var lastReport = new long[plan.Files.Count];
-        var results = new TableLoadResult[plan.Files.Count];
         using var gate = new SemaphoreSlim(parallel);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        var sync = new object();
 
-        ImportProgress Report(int fileIndex, bool done)
+        async Task LoadPartAsync(LoadPart part)
         {
-            var file = plan.Files[fileIndex];
-            long bytes = 0, rows = 0, all = 0;
-            for (var k = 0; k < parts.Count; k++)
-            {
-                var b = Interlocked.Read(ref partBytes[k]);
-                all += b;
-                if (parts[k].FileIndex == fileIndex)
-                {
-                    bytes += b;
-                    rows += Interlocked.Read(ref partRows[k]);
-                }
-            }
-
-            var seconds = clocks[fileIndex].Elapsed.TotalSeconds;
-            return new ImportProgress("Loading", $"{file.Table.Name}: {rows:N0} of {file.ExpectedRows:N0} rows",
-                Math.Min(90, (int)(2 + (88.0 * all / totalBytes))))
-            {
-                Table = file.Table.Name,
-                RowsSent = rows,
-                ExpectedRows = file.ExpectedRows,
-                BytesSent = bytes,
-                TotalBytes = file.Bytes,
-                RowsPerSecond = seconds > 0 ? rows / seconds : 0,
-                Completed = done,
-            };
-        }
-
-        async Task LoadPartAsync(int index)
-        {
-            var part = parts[index];
-            var file = plan.Files[part.FileIndex];
             await gate.WaitAsync(failed.Token).ConfigureAwait(false);
             try
             {
-                if (Interlocked.Exchange(ref started[part.FileIndex], 1) == 0)
-                {
-                    lock (sync)
-                    {
-                        clocks[part.FileIndex].Start();
-                    }
-
-                    progress?.Report(Report(part.FileIndex, false));
-                }
-
-                using var content = new CsvUploadContent(file.Path, part.Offset, part.Length, part.HasHeader, compress, (bytes, rows) =>
-                {
-                    Interlocked.Exchange(ref partBytes[index], bytes);
-                    Interlocked.Exchange(ref partRows[index], rows);
-                    var now = clocks[part.FileIndex].ElapsedMilliseconds;
-                    var last = Interlocked.Read(ref lastReport[part.FileIndex]);
-                    if (now - last >= ProgressInterval.TotalMilliseconds &&
-                        Interlocked.CompareExchange(ref lastReport[part.FileIndex], now, last) == last)
-                    {
-                        progress?.Report(Report(part.FileIndex, false));
-                    }
-                });
+                part.File.Started(progress);
+                var file = part.File.File;
+                using var content = new CsvUploadContent(file.Path, part.Offset, part.Length, part.HasHeader, compress,
+                    (bytes, rows) => part.File.Sent(part.Index, bytes, rows, progress));
                 var statement = plan.Sql.InsertCsv(file.Table, plan.StagingName(file.Table), part.HasHeader);
                 await connection.InsertAsync(statement, content, failed.Token).ConfigureAwait(false);
-                Interlocked.Exchange(ref partBytes[index], content.BytesSent);
-                Interlocked.Exchange(ref partRows[index], content.RowsSent);
-                if (Interlocked.Decrement(ref partsLeft[part.FileIndex]) == 0)
-                {
-                    lock (sync)
-                    {
-                        clocks[part.FileIndex].Stop();
-                    }
-
-                    var final = Report(part.FileIndex, true);
-                    results[part.FileIndex] = new TableLoadResult(file.Table.Name, file.ExpectedRows, final.RowsSent, file.Bytes, clocks[part.FileIndex].Elapsed);
-                    progress?.Report(final);
-                }
+                part.File.Finished(part.Index, content.BytesSent, content.RowsSent, progress);
             }
             catch
             {
@@ -363,7 +310,7 @@ public static class ClickHouseImporter
             }
         }
 
-        var tasks = Enumerable.Range(0, parts.Count).Select(LoadPartAsync).ToList();
+        var tasks = parts.Select(LoadPartAsync).ToList();
         try
         {
             await Task.WhenAll(tasks).ConfigureAwait(false);
@@ -380,7 +327,7 @@ public static class ClickHouseImporter
             throw;
         }
 
-        return [.. results];
+        return [.. files.Select(f => f.Result!)];
     }
 
     /// <summary>Staging rows must equal ground_truth.json. A file whose own row count differs is an incomplete
@@ -396,9 +343,9 @@ public static class ClickHouseImporter
             var loaded = TabSeparated.ParseInt64(rows[0][0]);
             if (load.LoadedRows != file.ExpectedRows)
             {
-                throw new DatasetIncompleteException(
+                throw new DatasetFolderException(DatasetProblem.Incomplete, file.Path,
                     $"{file.Path} holds {load.LoadedRows:N0} rows but ground_truth.json says {file.ExpectedRows:N0}: the file is truncated or was changed. " +
-                    "Nothing was swapped in.", file.Path);
+                    "Nothing was swapped in.");
             }
 
             if (loaded != file.ExpectedRows)

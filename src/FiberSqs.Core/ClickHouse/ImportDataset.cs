@@ -1,15 +1,12 @@
-using System.Text.Json;
 using FiberSqs.Core.Files;
 using FiberSqs.Core.Model;
-using FiberSqs.Core.Safety;
 using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>
-/// A dataset folder checked for import, before anything touches a server: ground_truth.json parses, every table
-/// it lists (Tier 1, and Tier 2 when generated) has its CSV with the declared header. Throws
-/// <see cref="DatasetIncompleteException"/> naming the missing or wrong file.
+/// A dataset folder checked for import, before anything touches a server (<see cref="DatasetFolder"/>: the answer
+/// key reads, and every table of its tiers has its CSV with the declared header), with the files to load.
 /// </summary>
 public sealed class ImportDataset
 {
@@ -58,83 +55,16 @@ public sealed class ImportDataset
         return days;
     }
 
-    public static ImportDataset Open(string root)
+    /// <summary>Opens the folder for import: <see cref="DatasetFolder.Open"/>, then every CSV present with its header
+    /// (<see cref="DatasetFolder.RequireCsvs"/>). Throws <see cref="DatasetFolderException"/>.</summary>
+    public static ImportDataset Open(string root) => From(DatasetFolder.Open(root));
+
+    /// <summary>The import of an opened folder; its CSVs must all be there (checked here).</summary>
+    public static ImportDataset From(DatasetFolder folder)
     {
-        ArgumentNullException.ThrowIfNull(root);
-        if (File.Exists(root))
-        {
-            throw new DatasetIncompleteException($"'{root}' is a file; give the dataset folder (the one holding data/ and ground_truth.json).", root);
-        }
-
-        if (!Directory.Exists(root))
-        {
-            throw new DatasetIncompleteException($"The dataset folder '{root}' does not exist.", root);
-        }
-
-        var truthPath = DatasetLayout.GroundTruthPath(root);
-        if (!File.Exists(truthPath))
-        {
-            throw new DatasetIncompleteException($"'{root}' has no {DatasetLayout.GroundTruthFile}: it is not a FiberSqs dataset folder, or an incomplete one.", truthPath);
-        }
-
-        GroundTruth truth;
-        try
-        {
-            truth = GroundTruth.Load(truthPath);
-        }
-        catch (Exception e) when (e is JsonException or InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            throw new DatasetIncompleteException($"{truthPath} cannot be read as a ground truth: {UntrustedText.Escape(e.Message, 300)}", truthPath);
-        }
-
-        var counts = truth.Generation.RowCounts;
-        if (counts.Count == 0 || !TableCatalog.Tier1.All(t => counts.ContainsKey(t.Name)))
-        {
-            throw new DatasetIncompleteException($"{truthPath} lacks generation.row_counts for the Tier 1 tables.", truthPath);
-        }
-
-        var files = new List<ImportFile>();
-        foreach (var table in TableCatalog.All.Where(t => counts.ContainsKey(t.Name)))
-        {
-            var csv = DatasetLayout.CsvPath(root, table);
-            if (!File.Exists(csv))
-            {
-                throw new DatasetIncompleteException($"{csv} is missing: ground_truth.json lists {counts[table.Name]:N0} rows of {table.Name}.", csv);
-            }
-
-            CheckHeader(table, csv);
-            files.Add(new ImportFile(table, csv, new FileInfo(csv).Length, counts[table.Name]));
-        }
-
-        return new ImportDataset(Path.GetFullPath(root), truth, [.. files.OrderByDescending(f => f.Bytes)]);
+        ArgumentNullException.ThrowIfNull(folder);
+        folder.RequireCsvs();
+        var files = folder.Tables.Select(t => new ImportFile(t, folder.CsvPath(t), new FileInfo(folder.CsvPath(t)).Length, folder.ExpectedRows(t)));
+        return new ImportDataset(folder.Root, folder.GroundTruth, [.. files.OrderByDescending(f => f.Bytes)]);
     }
-
-    /// <summary>Longest header line read: the longest real one (app_logs) is under 300 bytes.</summary>
-    private const int MaxHeaderBytes = 64 << 10;
-
-    private static void CheckHeader(TableSchema table, string csv)
-    {
-        string? header;
-        try
-        {
-            header = BoundedFile.ReadFirstLine(csv, MaxHeaderBytes);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            throw new DatasetIncompleteException(UntrustedText.Escape(e.Message, 300), csv);
-        }
-
-        var expected = string.Join(',', table.ColumnNames);
-        if (header is null)
-        {
-            throw new DatasetIncompleteException($"{csv} is empty; it should start with the header '{expected}'.", csv);
-        }
-
-        if (header.TrimStart('\uFEFF') != expected)
-        {
-            throw new DatasetIncompleteException($"{csv} has the header '{Clip(header)}' instead of '{expected}'.", csv);
-        }
-    }
-
-    private static string Clip(string s) => UntrustedText.Escape(s, 200);
 }

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using FiberSqs.Core.Files;
-using FiberSqs.Core.Model;
-using FiberSqs.Core.Safety;
 using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.ClickHouse;

@@ -13,15 +13,19 @@ namespace FiberSqs.Core.ClickHouse;
 public sealed class ImportPlan
 {
     private ImportPlan(ClickHouseSql sql, bool databaseExists, IReadOnlyDictionary<string, ExistingObject> existing,
-        IReadOnlyList<ImportFile> files, IReadOnlyList<ClickHouseView> views, string token)
+        ImportDataset dataset, IReadOnlyList<ClickHouseView> views, string token)
     {
+        Dataset = dataset;
         Sql = sql;
         DatabaseExists = databaseExists;
         Existing = existing;
-        Files = files;
+        Files = dataset.Files;
         Views = views;
         Token = token;
     }
+
+    /// <summary>The dataset this plan loads.</summary>
+    public ImportDataset Dataset { get; }
 
     public ClickHouseSql Sql { get; }
 
@@ -90,7 +94,7 @@ public sealed class ImportPlan
         var sql = new ClickHouseSql(session.Dialect, database, options.WritesCompatibilityViews ? compat : null);
         var existing = (await session.QueryAsync(ClickHouseSql.ListObjects([database, compat]), cancel).ConfigureAwait(false))
             .ToDictionary(r => r[0] + "." + r[1], r => new ExistingObject(r[2], r.Length > 3 ? r[3] : ""));
-        var plan = new ImportPlan(sql, databases.Contains(database), existing, dataset.Files, sql.Views(dataset.WindowDays()), token);
+        var plan = new ImportPlan(sql, databases.Contains(database), existing, dataset, sql.Views(dataset.WindowDays()), token);
 
         // Every view this import could create (a day view for each day of the window, whatever the data turns out to
         // hold) must be free or ours.
@@ -108,6 +112,28 @@ public sealed class ImportPlan
         await CheckTablesAreOursAsync(session, plan, cancel).ConfigureAwait(false);
         plan.Actions = plan.ListActions();
         return plan;
+    }
+
+    /// <summary>The same plan read again (same dataset, token and options): what is on the server now. The importer reads
+    /// it under the database's lock, since another import may have changed the objects since this plan was approved.</summary>
+    public Task<ImportPlan> RereadAsync(IClickHouseSession session, ImportOptions options, CancellationToken cancel = default) =>
+        CreateAsync(session, Dataset, options, Token, cancel);
+
+    /// <summary>The first action on which <paramref name="other"/> differs from this plan, or null when they agree.</summary>
+    public string? FirstDifference(ImportPlan other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        for (var i = 0; i < Math.Max(Actions.Count, other.Actions.Count); i++)
+        {
+            var a = i < Actions.Count ? Actions[i] : null;
+            var b = i < other.Actions.Count ? other.Actions[i] : null;
+            if (a?.Action != b?.Action || a?.ObjectName != b?.ObjectName)
+            {
+                return b is null ? $"no longer: {a!.Action} {a.ObjectName}" : $"now: {b.Action} {b.ObjectName}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Why a database is refused (SPEC 12): never advice to drop a database.</summary>

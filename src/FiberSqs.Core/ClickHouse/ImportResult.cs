@@ -2,7 +2,7 @@ using FiberSqs.Core.Validation;
 
 namespace FiberSqs.Core.ClickHouse;
 
-/// <summary>What <see cref="ClickHouseImporter.RunAsync"/> did.</summary>
+/// <summary>What <c>ClickHouseImporter.RunAsync</c> did.</summary>
 public sealed class ImportResult
 {
     public required string Url { get; init; }

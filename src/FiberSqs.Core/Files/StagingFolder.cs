@@ -36,9 +36,14 @@ public sealed partial class StagingFolder
     /// <summary>The dataset folder this staging folder is for.</summary>
     public string Target { get; }
 
+    /// <summary>How folders are moved (a test makes a move fail to see the previous dataset put back).</summary>
+    internal Action<string, string> MoveDirectory { get; init; } = Directory.Move;
+
     /// <summary>Creates a new staging folder for <paramref name="target"/> (with its owner file; the dataset folder is
     /// created by the generator).</summary>
-    public static StagingFolder Create(string target)
+    public static StagingFolder Create(string target) => Create(target, Directory.Move);
+
+    internal static StagingFolder Create(string target, Action<string, string> move)
     {
         ArgumentNullException.ThrowIfNull(target);
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
@@ -64,28 +69,28 @@ public sealed partial class StagingFolder
                 file.Write(owner);
             }
 
-            return new StagingFolder(path, full);
+            return new StagingFolder(path, full) { MoveDirectory = move };
         }
 
         throw new IOException($"Could not create a staging folder beside '{full}': every name tried was taken.");
     }
 
-    /// <summary>Moves the written dataset into place. A previous dataset (when <paramref name="replacing"/>) is moved
-    /// aside into this folder first and put back if the move fails; the folder, with the previous dataset, is deleted
-    /// once the new one is in place.</summary>
-    public void SwapIn(bool replacing)
+    /// <summary>Moves the written dataset into place and returns where it is now. A previous dataset (when
+    /// <paramref name="replacing"/>) is moved aside into this folder first and put back if the move fails; the folder,
+    /// with the previous dataset, is deleted once the new one is in place.</summary>
+    public string Commit(bool replacing)
     {
         if (replacing)
         {
             var previous = Path.Combine(FolderPath, PreviousName);
-            Directory.Move(Target, previous);
+            MoveDirectory(Target, previous);
             try
             {
-                Directory.Move(DatasetPath, Target);
+                MoveDirectory(DatasetPath, Target);
             }
             catch
             {
-                Directory.Move(previous, Target);
+                MoveDirectory(previous, Target); // put the previous dataset back
                 throw;
             }
         }
@@ -96,14 +101,20 @@ public sealed partial class StagingFolder
                 Directory.Delete(Target); // empty: checked by the caller, and a non-empty one fails here
             }
 
-            Directory.Move(DatasetPath, Target);
+            MoveDirectory(DatasetPath, Target);
         }
 
         Directory.Delete(FolderPath, recursive: true);
+        return Target;
     }
 
-    /// <summary>Deletes the folder and what it holds (a failed or stopped run); quiet when that fails.</summary>
-    public void DeleteQuietly()
+    /// <summary>A path inside the staged dataset, as it will be once committed.</summary>
+    public string Final(string stagedPath) => Path.Combine(Target, Path.GetRelativePath(DatasetPath, stagedPath));
+
+    /// <summary>Gives up: deletes the folder and what it holds (a failed or stopped run), quietly.</summary>
+    public void RollBack() => DeleteQuietly();
+
+    private void DeleteQuietly()
     {
         try
         {

@@ -17,20 +17,26 @@ namespace FiberSqs.Core.Validation;
 public static class DatasetValidator
 {
     /// <summary>Validates the dataset at <paramref name="datasetPath"/>.</summary>
-    /// <exception cref="DatasetUnreadableException">The path is missing, is not a dataset, or its
-    /// ground_truth.json cannot be read. Damaged or missing CSVs are failed checks, not exceptions.</exception>
+    /// <exception cref="DatasetFolderException">The path is missing, is not a dataset, or its ground_truth.json cannot
+    /// be read (<see cref="DatasetFolder.Open"/>). Damaged or missing CSVs are failed checks, not exceptions.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled.</exception>
     public static ValidationReport Validate(string datasetPath, IProgress<ValidationProgress>? progress = null,
-        CancellationToken cancel = default) => Validate(datasetPath, CsvChunk.TargetBytes, progress, cancel);
+        CancellationToken cancel = default) => Validate(DatasetFolder.Open(datasetPath), CsvChunk.TargetBytes, progress, cancel);
 
-    /// <summary>As the public overload, with the size of the pieces large files are cut into (tests use small ones).</summary>
+    /// <summary>Validates an opened dataset folder.</summary>
+    public static ValidationReport Validate(DatasetFolder folder, IProgress<ValidationProgress>? progress = null,
+        CancellationToken cancel = default) => Validate(folder, CsvChunk.TargetBytes, progress, cancel);
+
+    /// <summary>As the public overloads, with the size of the pieces large files are cut into (tests use small ones).</summary>
     internal static ValidationReport Validate(string datasetPath, long chunkBytes, IProgress<ValidationProgress>? progress,
+        CancellationToken cancel) => Validate(DatasetFolder.Open(datasetPath), chunkBytes, progress, cancel);
+
+    private static ValidationReport Validate(DatasetFolder folder, long chunkBytes, IProgress<ValidationProgress>? progress,
         CancellationToken cancel)
     {
-        ArgumentException.ThrowIfNullOrEmpty(datasetPath);
+        ArgumentNullException.ThrowIfNull(folder);
         var clock = Stopwatch.StartNew();
-        var root = Path.GetFullPath(datasetPath);
-        var truth = LoadGroundTruth(root);
+        var truth = folder.GroundTruth;
         ScanContext context;
         try
         {
@@ -38,65 +44,17 @@ public static class DatasetValidator
         }
         catch (InvalidDataException e)
         {
-            throw new DatasetUnreadableException(DatasetProblem.GroundTruthUnreadable, DatasetLayout.GroundTruthPath(root), e.Message, e);
+            throw new DatasetFolderException(DatasetProblem.GroundTruthUnreadable, DatasetLayout.GroundTruthPath(folder.Root), e.Message, e);
         }
 
-        var tier2 = truth.Generation.Parameters.EnableTier2 || TableCatalog.Tier2.Any(t => truth.Generation.RowCounts.ContainsKey(t.Name));
-        var tables = TableCatalog.For(tier2);
+        var root = folder.Root;
+        var tables = folder.Tables;
         var results = Scan(root, tables, context, chunkBytes, progress, cancel);
 
         progress?.Report(new ValidationProgress("Checking", 99, results.Values.Sum(r => r.Bytes), results.Values.Sum(r => r.Bytes)));
         var checker = new DatasetChecks(truth, context, results, cancel);
         var checks = checker.Run();
         return new ValidationReport(root, checks, clock.Elapsed, DatasetChecks.OriginalSections(checks, checker));
-    }
-
-    private static GroundTruth LoadGroundTruth(string root)
-    {
-        if (File.Exists(root))
-        {
-            throw new DatasetUnreadableException(DatasetProblem.NotADataset, root,
-                $"'{root}' is a file; a dataset is a folder holding ground_truth.json and data/.");
-        }
-
-        if (!Directory.Exists(root))
-        {
-            throw new DatasetUnreadableException(DatasetProblem.NotFound, root, $"The dataset folder '{root}' does not exist.");
-        }
-
-        var path = DatasetLayout.GroundTruthPath(root);
-        if (!File.Exists(path))
-        {
-            if (!Directory.Exists(DatasetLayout.DataPath(root)))
-            {
-                throw new DatasetUnreadableException(DatasetProblem.NotADataset, root,
-                    $"'{root}' is not a FiberSqs dataset: it has neither {DatasetLayout.GroundTruthFile} nor {DatasetLayout.DataFolder}/.");
-            }
-
-            throw new DatasetUnreadableException(DatasetProblem.GroundTruthUnreadable, path,
-                $"'{root}' has no {DatasetLayout.GroundTruthFile}; the checks compare the data with it.");
-        }
-
-        GroundTruth truth;
-        try
-        {
-            truth = GroundTruth.Load(path);
-        }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            throw new DatasetUnreadableException(DatasetProblem.GroundTruthUnreadable, path,
-                $"{DatasetLayout.GroundTruthFile} cannot be read: {e.Message}", e);
-        }
-
-        if (truth.Generation?.RowCounts is null || truth.Generation.Parameters is null || truth.TsoNoise?.CallDetails is null
-            || truth.PrimaryIncident?.Bursts is null || truth.Confounders is null || truth.TimeRange is null)
-        {
-            throw new DatasetUnreadableException(DatasetProblem.GroundTruthUnreadable, path,
-                $"{DatasetLayout.GroundTruthFile} lacks generation.row_counts, generation.parameters, tso_noise.call_details, " +
-                "primary_incident.bursts, confounders or time_range.");
-        }
-
-        return truth;
     }
 
     /// <summary>Reads every table's file in chunks, on every core.</summary>

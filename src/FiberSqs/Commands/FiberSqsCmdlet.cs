@@ -15,42 +15,105 @@ public abstract partial class FiberSqsCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stopping.Cancel();
 
-    /// <summary>Runs core work on a worker thread while this (pipeline) thread writes its progress records,
-    /// since WriteProgress may only be called from the pipeline thread.</summary>
-    protected T RunWithProgress<T>(Func<IProgress<ProgressRecord>, T> work)
+    /// <summary>
+    /// The one way FiberSqs cmdlets run engine work: on a worker thread, while this (pipeline) thread writes what the
+    /// work says through <see cref="WorkerOutput"/> (progress, verbose, warnings). Every progress activity it showed ends
+    /// with a Completed record. On Ctrl+C the work is cancelled (<see cref="CancelToken"/>), what it still says is
+    /// drained, and the worker is awaited before the stop goes on, so the engine always finishes its own cleaning up
+    /// (a staging folder rolled back, staging tables dropped) before the pipeline unwinds. The work's exception, if
+    /// any, is rethrown here as it was thrown.
+    /// </summary>
+    protected T RunWork<T>(Func<WorkerOutput, CancellationToken, Task<T>> work)
     {
-        // Not disposed: a late report from a worker thread must find it still usable (it is then ignored).
-        var queue = new System.Collections.Concurrent.BlockingCollection<ProgressRecord>();
-        var reporter = new Progress(queue);
-        var task = Task.Run(() =>
+        ArgumentNullException.ThrowIfNull(work);
+        var output = new WorkerOutput();
+        var task = Task.Run(async () =>
         {
             try
             {
-                return work(reporter);
+                return await work(output, CancelToken).ConfigureAwait(false);
             }
             finally
             {
-                queue.CompleteAdding();
+                output.Complete();
             }
         });
 
-        foreach (var record in queue.GetConsumingEnumerable())
+        var activities = new Dictionary<int, ProgressRecord>();
+        try
         {
-            WriteProgress(record);
+            foreach (var item in output.Queue.GetConsumingEnumerable())
+            {
+                switch (item)
+                {
+                    case ProgressRecord record:
+                        activities[record.ActivityId] = record;
+                        WriteProgress(record);
+                        break;
+                    case WorkerOutput.VerboseMessage verbose:
+                        WriteVerbose(verbose.Text);
+                        break;
+                    case WorkerOutput.WarningMessage warning:
+                        WriteWarning(warning.Text);
+                        break;
+                }
+            }
+        }
+        catch (PipelineStoppedException)
+        {
+            // Ctrl+C: writing now throws. Let the work see its cancelled token and clean up, then stop.
+            Drain(output, task);
+            throw;
+        }
+        finally
+        {
+            try
+            {
+                foreach (var record in activities.Values.OrderByDescending(r => r.ParentActivityId))
+                {
+                    WriteProgress(new ProgressRecord(record.ActivityId, record.Activity, "Done")
+                    {
+                        ParentActivityId = record.ParentActivityId,
+                        RecordType = ProgressRecordType.Completed,
+                    });
+                }
+            }
+            catch (PipelineStoppedException)
+            {
+            }
         }
 
-        return task.GetAwaiter().GetResult();
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
     }
 
-    /// <summary>As <see cref="RunWithProgress{T}(Func{IProgress{ProgressRecord}, T})"/>, for core work that reports its own
-    /// progress type: <paramref name="toRecord"/> turns each report into a progress record, on the worker thread.</summary>
-    protected T RunWithProgress<TProgress, T>(Func<IProgress<TProgress>, T> work, Func<TProgress, ProgressRecord> toRecord) =>
-        RunWithProgress(records => work(new Mapped<TProgress>(records, toRecord)));
-
-    /// <summary>Reports synchronously (unlike Progress&lt;T&gt;, which posts to the thread pool and can arrive late).</summary>
-    private sealed class Mapped<TProgress>(IProgress<ProgressRecord> records, Func<TProgress, ProgressRecord> toRecord) : IProgress<TProgress>
+    /// <summary>As <see cref="RunWork{T}(Func{WorkerOutput, CancellationToken, Task{T}})"/>, for synchronous engine work.</summary>
+    protected T RunWork<T>(Func<WorkerOutput, CancellationToken, T> work)
     {
-        public void Report(TProgress value) => records.Report(toRecord(value));
+        ArgumentNullException.ThrowIfNull(work);
+        return RunWork((output, cancel) => Task.FromResult(work(output, cancel)));
+    }
+
+    private static void Drain(WorkerOutput output, Task task)
+    {
+        foreach (var _ in output.Queue.GetConsumingEnumerable())
+        {
+        }
+
+        try
+        {
+            task.Wait();
+        }
+        catch (AggregateException)
+        {
+            // the work was cancelled or failed on the way out: the stop is what the user asked for
+        }
     }
 
     /// <summary>Resolves a path parameter to a file-system path. False, with the error record ProviderNotFileSystem,
@@ -91,20 +154,5 @@ public abstract partial class FiberSqsCmdlet : PSCmdlet, IDisposable
     {
         _stopping.Dispose();
         GC.SuppressFinalize(this);
-    }
-
-    private sealed class Progress(System.Collections.Concurrent.BlockingCollection<ProgressRecord> queue) : IProgress<ProgressRecord>
-    {
-        public void Report(ProgressRecord value)
-        {
-            try
-            {
-                queue.TryAdd(value);
-            }
-            catch (InvalidOperationException)
-            {
-                // The work finished; a report that arrives afterwards has nothing left to describe.
-            }
-        }
     }
 }

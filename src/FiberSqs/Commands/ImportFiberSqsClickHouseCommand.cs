@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Management.Automation;
 using FiberSqs.Core.ClickHouse;
 using FiberSqs.Core.Files;
@@ -52,12 +51,11 @@ public sealed class ImportFiberSqsClickHouseCommand : ClickHouseCmdlet
         ImportDataset dataset;
         try
         {
-            dataset = ImportDataset.Open(root);
+            dataset = ImportDataset.From(DatasetFolder.Open(root));
         }
-        catch (DatasetIncompleteException e)
+        catch (DatasetFolderException e)
         {
-            WriteError(Error(e, ErrorIds.DatasetIncomplete, ErrorCategory.ObjectNotFound, root,
-                "Point -Path at a complete dataset folder written by New-FiberSqsDataset, or write it again with New-FiberSqsDataset -Force."));
+            WriteError(DatasetErrors.Record(e));
             return;
         }
 
@@ -93,7 +91,10 @@ public sealed class ImportFiberSqsClickHouseCommand : ClickHouseCmdlet
                     "The import goes ahead; its result object holds the post-load validation.");
             }
 
-            var result = RunImport(connection, dataset, options with { WriteReport = reportProblem is null });
+            // The approved plan itself is what the importer runs.
+            var tableIds = dataset.Files.Select((f, i) => (f.Table.Name, Id: ActivityId + 1 + i)).ToDictionary(x => x.Name, x => x.Id);
+            var result = RunWork((output, cancel) => ClickHouseImporter.RunAsync(connection, plan, options with { WriteReport = reportProblem is null },
+                output.ProgressOf<ImportProgress>((p, o) => Show(p, o, tableIds)), cancel));
             WriteObject(new FiberSqsImportResult(result));
             if (result.ReportProblem is not null)
             {
@@ -135,10 +136,10 @@ public sealed class ImportFiberSqsClickHouseCommand : ClickHouseCmdlet
             WriteError(Error(e, ErrorIds.ClickHouseQueryFailed, ErrorCategory.InvalidOperation, endpoint.DisplayUrl,
                 $"ClickHouse refused a statement (code {e.Code}). The previous load is unchanged; fix the cause the server names and run the import again."));
         }
-        catch (DatasetIncompleteException e)
+        catch (DatasetFolderException e)
         {
-            WriteError(Error(e, ErrorIds.DatasetIncomplete, ErrorCategory.InvalidData, e.Path,
-                "Write the dataset again with New-FiberSqsDataset -Force. Nothing was swapped in; the previous load is unchanged."));
+            // A file that turned out truncated while loading: nothing was swapped in.
+            WriteError(DatasetErrors.Record(e));
         }
         catch (RowCountMismatchException e)
         {
@@ -171,80 +172,21 @@ public sealed class ImportFiberSqsClickHouseCommand : ClickHouseCmdlet
         return false;
     }
 
-    /// <summary>Runs the importer on a worker thread; this (pipeline) thread writes its progress and verbose steps.</summary>
-    private ImportResult RunImport(ClickHouseConnection connection, ImportDataset dataset, ImportOptions options)
-    {
-        var queue = new BlockingCollection<ImportProgress>();
-        var reporter = new QueueProgress(queue);
-        var task = Task.Run(async () =>
-        {
-            try
-            {
-                return await ClickHouseImporter.RunAsync(connection, dataset, options, reporter, CancelToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                queue.CompleteAdding();
-            }
-        });
-
-        var tableIds = dataset.Files.Select((f, i) => (f.Table.Name, Id: ActivityId + 1 + i)).ToDictionary(x => x.Name, x => x.Id);
-        var overall = new ProgressRecord(ActivityId, "Import-FiberSqsClickHouse", "Connecting");
-        try
-        {
-            foreach (var p in queue.GetConsumingEnumerable())
-            {
-                Show(p, overall, tableIds);
-            }
-        }
-        catch (PipelineStoppedException)
-        {
-            // Ctrl+C: writing to the pipeline now throws. The token is cancelled; let the importer drop its staging
-            // tables (through the still open connection) before the pipeline unwinds.
-            try
-            {
-                task.Wait();
-            }
-            catch (AggregateException)
-            {
-            }
-
-            throw;
-        }
-        finally
-        {
-            try
-            {
-                foreach (var (name, id) in tableIds)
-                {
-                    WriteProgress(new ProgressRecord(id, name, "Done") { ParentActivityId = ActivityId, RecordType = ProgressRecordType.Completed });
-                }
-
-                WriteProgress(new ProgressRecord(ActivityId, "Import-FiberSqsClickHouse", "Done") { RecordType = ProgressRecordType.Completed });
-            }
-            catch (PipelineStoppedException)
-            {
-            }
-        }
-
-        return task.GetAwaiter().GetResult();
-    }
-
-    private void Show(ImportProgress p, ProgressRecord overall, Dictionary<string, int> tableIds)
+    /// <summary>An importer report as progress records (the import's, and one child per table) and verbose steps.</summary>
+    private static void Show(ImportProgress p, WorkerOutput output, Dictionary<string, int> tableIds)
     {
         if (p.Table is null)
         {
-            WriteVerbose(p.Message);
-            overall.StatusDescription = $"{p.Stage}: {p.Message}";
-            overall.PercentComplete = Math.Clamp(p.PercentComplete, 0, 100);
-            WriteProgress(overall);
+            output.Verbose(p.Message);
+            output.Progress(new ProgressRecord(ActivityId, "Import-FiberSqsClickHouse", $"{p.Stage}: {p.Message}")
+            {
+                PercentComplete = Math.Clamp(p.PercentComplete, 0, 100),
+            });
             return;
         }
 
-        overall.StatusDescription = "Loading tables";
-        overall.PercentComplete = Math.Clamp(p.PercentComplete, 0, 100);
-        WriteProgress(overall);
-        WriteProgress(new ProgressRecord(tableIds[p.Table], p.Table, $"{p.RowsSent:N0} of {p.ExpectedRows:N0} rows, {p.RowsPerSecond:N0} rows/s")
+        output.Progress(new ProgressRecord(ActivityId, "Import-FiberSqsClickHouse", "Loading tables") { PercentComplete = Math.Clamp(p.PercentComplete, 0, 100) });
+        output.Progress(new ProgressRecord(tableIds[p.Table], p.Table, $"{p.RowsSent:N0} of {p.ExpectedRows:N0} rows, {p.RowsPerSecond:N0} rows/s")
         {
             ParentActivityId = ActivityId,
             PercentComplete = p.TotalBytes > 0 ? (int)Math.Clamp(100 * p.BytesSent / p.TotalBytes, 0, 100) : 0,
@@ -252,7 +194,7 @@ public sealed class ImportFiberSqsClickHouseCommand : ClickHouseCmdlet
         });
         if (p.Completed)
         {
-            WriteVerbose($"Loaded {p.Table}: {p.RowsSent:N0} rows at {p.RowsPerSecond:N0} rows/s.");
+            output.Verbose($"Loaded {p.Table}: {p.RowsSent:N0} rows at {p.RowsPerSecond:N0} rows/s.");
         }
     }
 
@@ -265,24 +207,6 @@ public sealed class ImportFiberSqsClickHouseCommand : ClickHouseCmdlet
         catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
-        }
-    }
-
-    private sealed class QueueProgress(BlockingCollection<ImportProgress> queue) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value)
-        {
-            try
-            {
-                if (!queue.IsAddingCompleted)
-                {
-                    queue.TryAdd(value);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // completed between the check and the add: a late report is dropped
-            }
         }
     }
 }

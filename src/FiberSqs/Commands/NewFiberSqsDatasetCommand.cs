@@ -2,7 +2,6 @@ using System.Management.Automation;
 using FiberSqs.Completers;
 using FiberSqs.Core.Files;
 using FiberSqs.Core.Generation;
-using FiberSqs.Core.Validation;
 
 namespace FiberSqs.Commands;
 
@@ -80,7 +79,17 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
         }
 
         RemoveLeftovers(target);
-        var replacing = CheckTarget(target);
+        bool replacing;
+        try
+        {
+            replacing = DatasetTarget.Check(target, Force);
+        }
+        catch (DatasetTargetException e)
+        {
+            ThrowTerminatingError(TargetError(e));
+            return;
+        }
+
         var action = replacing
             ? $"Replace the FiberSqs dataset (seed {Seed}, {options.AppLogRowTarget:N0} app-log rows)"
             : $"Write a FiberSqs dataset (seed {Seed}, {options.AppLogRowTarget:N0} app-log rows)";
@@ -89,73 +98,38 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
             return;
         }
 
-        StagingFolder staging;
+        WriteVerbose($"Generating into a staging folder beside {target}, then validating it.");
+        ProducedDataset produced;
         try
         {
-            staging = StagingFolder.Create(target);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            ThrowTerminatingError(Error(e, ErrorIds.DatasetWriteFailed, ErrorCategory.WriteError, target,
-                "Check that the output folder's parent exists and can be written, then run the command again. Nothing that existed was changed."));
-            return;
-        }
-
-        WriteVerbose($"Generating into staging folder {staging.DatasetPath}.");
-        GenerationResult result;
-        ValidationReport validation;
-        try
-        {
-            result = RunWithProgress<GenerationProgress, GenerationResult>(
-                progress => DatasetGenerator.Generate(staging.DatasetPath, options, progress, CancelToken),
-                p => new ProgressRecord(ActivityId, "New-FiberSqsDataset", $"{p.Stage}: {p.RowsWritten:N0} rows")
+            produced = RunWork((output, cancel) => DatasetProduction.Run(target, options, Force.IsPresent,
+                output.ProgressOf<GenerationProgress>(p => new ProgressRecord(ActivityId, "New-FiberSqsDataset", $"{p.Stage}: {p.RowsWritten:N0} rows")
                 {
                     PercentComplete = p.PercentComplete,
-                });
-            WriteVerbose($"Wrote {result.TotalRows:N0} rows ({result.TotalBytes / 1e6:N1} MB) in {result.Elapsed.TotalSeconds:N1} s.");
-            // The writers' buffers are garbage now; hand them back before the validator builds its indexes,
-            // so that peak memory is the larger of the two phases rather than their sum.
-            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            WriteVerbose("Validating the written files.");
-            validation = RunWithProgress<ValidationProgress, ValidationReport>(
-                progress => DatasetValidator.Validate(staging.DatasetPath, progress, CancelToken),
-                p => new ProgressRecord(ActivityId, "New-FiberSqsDataset", $"Validating: {p.Stage}")
-                {
-                    PercentComplete = Math.Clamp(p.PercentComplete, 0, 100),
-                });
-            validation.Save(Path.Combine(staging.DatasetPath, DatasetLayout.ValidationSummaryFile));
-            WriteVerbose($"Validation {(validation.Passed ? "passed" : "FAILED")}: {validation.Checks.Count(c => c.Passed)} of {validation.Checks.Count} checks in {validation.Elapsed.TotalSeconds:N1} s.");
-            staging.SwapIn(replacing);
-            if (replacing)
-            {
-                WriteVerbose($"Replaced the previous dataset in {target}.");
-            }
+                }), cancel));
         }
-        catch (OperationCanceledException)
+        catch (DatasetTargetException e)
         {
-            staging.DeleteQuietly();
-            throw new PipelineStoppedException();
+            ThrowTerminatingError(TargetError(e)); // changed between the check and the run
+            return;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            staging.DeleteQuietly();
             ThrowTerminatingError(Error(e, ErrorIds.DatasetWriteFailed, ErrorCategory.WriteError, target,
                 "Check free disk space and permissions on the output folder's parent, then run the command again. Nothing that existed was changed."));
             return;
         }
-        catch
+
+        var result = produced.Generation;
+        var validation = produced.Validation;
+        WriteVerbose($"Wrote {result.TotalRows:N0} rows ({result.TotalBytes / 1e6:N1} MB) in {result.Elapsed.TotalSeconds:N1} s.");
+        WriteVerbose($"Validation {(validation.Passed ? "passed" : "FAILED")}: {validation.Checks.Count(c => c.Passed)} of {validation.Checks.Count} checks in {validation.Elapsed.TotalSeconds:N1} s.");
+        if (produced.Replaced)
         {
-            staging.DeleteQuietly();
-            throw;
-        }
-        finally
-        {
-            WriteProgress(new ProgressRecord(ActivityId, "New-FiberSqsDataset", "Done") { RecordType = ProgressRecordType.Completed });
+            WriteVerbose($"Replaced the previous dataset in {target}.");
         }
 
-        validation = new ValidationReport(target, validation.Checks, validation.Elapsed, validation.Sections);
-        WriteObject(new FiberSqsDatasetInfo(Rebase(result, staging.DatasetPath, target), validation, clock.Elapsed));
+        WriteObject(new FiberSqsDatasetInfo(result, validation, clock.Elapsed));
         if (!validation.Passed)
         {
             // The files stay for inspection; the failure is an error a script sees (and $? is false).
@@ -166,92 +140,34 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
         }
     }
 
-    /// <summary>Errors out unless the target can be written; true when an existing dataset will be replaced.</summary>
-    private bool CheckTarget(string target)
+    private static ErrorRecord TargetError(DatasetTargetException e) => e.Problem switch
     {
-        if (File.Exists(target))
-        {
-            ThrowTerminatingError(Error(new IOException($"'{target}' is a file, not a folder."), ErrorIds.OutputPathIsFile,
-                ErrorCategory.InvalidArgument, target, "Give -OutputPath a folder path (it is created when missing)."));
-        }
-
-        if (new DirectoryInfo(target).LinkTarget is not null)
-        {
-            NotOwned(target, "is a symbolic link; the module never writes or deletes through a link it did not create");
-        }
-
-        if (!Directory.Exists(target) || !Directory.EnumerateFileSystemEntries(target).Any())
-        {
-            return false;
-        }
-
-        if (!DatasetMarker.IsPresent(target))
-        {
-            NotOwned(target, "is not empty and was not written by FiberSqs");
-        }
-
-        var foreign = DatasetContent.ForeignEntries(target);
-        if (foreign.Count > 0)
-        {
-            NotOwned(target, $"holds what New-FiberSqsDataset did not write ({string.Join(", ", foreign.Take(5).Select(f => Core.Safety.UntrustedText.Escape(f, 100)))}" +
-                (foreign.Count > 5 ? $" and {foreign.Count - 5} more" : "") + ")");
-        }
-
-        if (!Force)
-        {
-            ThrowTerminatingError(Error(new IOException($"'{target}' already holds a FiberSqs dataset."),
-                ErrorIds.DatasetAlreadyExists, ErrorCategory.ResourceExists, target,
-                "Add -Force to replace it, or choose another -OutputPath."));
-        }
-
-        return true;
-    }
-
-    private void NotOwned(string target, string why) =>
-        ThrowTerminatingError(Error(new IOException($"'{target}' {why}; it is left alone."),
-            ErrorIds.OutputPathNotOwned, ErrorCategory.ResourceExists, target,
-            "Choose an empty or new folder for -OutputPath. -Force only replaces folders that New-FiberSqsDataset wrote and that hold nothing else; move your own files out first."));
+        TargetProblem.IsFile => Error(e, ErrorIds.OutputPathIsFile, ErrorCategory.InvalidArgument, e.Path,
+            "Give -OutputPath a folder path (it is created when missing)."),
+        TargetProblem.AlreadyExists => Error(e, ErrorIds.DatasetAlreadyExists, ErrorCategory.ResourceExists, e.Path,
+            "Add -Force to replace it, or choose another -OutputPath."),
+        _ => Error(e, ErrorIds.OutputPathNotOwned, ErrorCategory.ResourceExists, e.Path,
+            "Choose an empty or new folder for -OutputPath. -Force only replaces folders that New-FiberSqsDataset wrote and that hold nothing else; move your own files out first."),
+    };
 
     /// <summary>Removes the staging folders that earlier runs, killed before they could clean up, left beside the
     /// target (only this module's, whose process is gone), telling the user what was freed.</summary>
     private void RemoveLeftovers(string target)
     {
-        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(target));
-        if (parent is null)
+        try
         {
-            return;
-        }
-
-        foreach (var leftover in StagingFolder.FindLeftovers(parent))
-        {
-            var restores = leftover.PreviousDataset is not null && !Directory.Exists(leftover.Target);
-            if (!ShouldProcess(leftover.FolderPath, restores
-                    ? $"Restore the dataset {leftover.Target} that a stopped run had moved aside, and remove the rest of its staging folder"
-                    : "Remove the staging folder a stopped New-FiberSqsDataset run left"))
+            foreach (var (leftover, freed, restored) in DatasetProduction.RemoveLeftovers(target, l => ShouldProcess(l.FolderPath,
+                         DatasetProduction.WouldRestore(l)
+                             ? $"Restore the dataset {l.Target} that a stopped run had moved aside, and remove the rest of its staging folder"
+                             : "Remove the staging folder a stopped New-FiberSqsDataset run left")))
             {
-                continue;
-            }
-
-            try
-            {
-                var freed = StagingFolder.RemoveLeftover(leftover);
-                WriteWarning((restores ? $"Restored {leftover.Target}, which a stopped New-FiberSqsDataset run had moved aside. " : "") +
+                WriteWarning((restored ? $"Restored {leftover.Target}, which a stopped New-FiberSqsDataset run had moved aside. " : "") +
                     $"Removed {leftover.FolderPath}, left by a New-FiberSqsDataset run that was stopped before it could clean up: {freed / 1e6:N1} MB freed.");
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                WriteWarning($"Could not remove {leftover.FolderPath}, left by a stopped New-FiberSqsDataset run: {e.Message}");
-            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            WriteWarning($"Could not remove a staging folder a stopped New-FiberSqsDataset run left beside {target}: {e.Message}");
         }
     }
-
-    private static GenerationResult Rebase(GenerationResult r, string staging, string target) => new()
-    {
-        Path = target,
-        Options = r.Options,
-        Tables = [.. r.Tables.Select(t => t with { Path = Path.Combine(target, Path.GetRelativePath(staging, t.Path)) })],
-        GroundTruth = r.GroundTruth,
-        ZipPath = r.ZipPath is null ? null : Path.Combine(target, Path.GetRelativePath(staging, r.ZipPath)),
-        Elapsed = r.Elapsed,
-    };
 }

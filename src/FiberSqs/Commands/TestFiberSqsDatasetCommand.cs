@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using FiberSqs.Core.ClickHouse;
 using FiberSqs.Core.Files;
-using FiberSqs.Core.Model;
 using FiberSqs.Core.Validation;
 
 namespace FiberSqs.Commands;
@@ -40,49 +39,27 @@ public sealed class TestFiberSqsDatasetCommand : ClickHouseCmdlet
         }
 
         WriteVerbose($"Validating the dataset in {path}.");
+        DatasetFolder folder;
         ValidationReport report;
         try
         {
-            report = RunWithProgress<ValidationProgress, ValidationReport>(
-                progress => DatasetValidator.Validate(path, progress, CancelToken),
-                p => new ProgressRecord(ActivityId, "Test-FiberSqsDataset",
+            folder = DatasetFolder.Open(path);
+            report = RunWork((output, cancel) => DatasetValidator.Validate(folder,
+                output.ProgressOf<ValidationProgress>(p => new ProgressRecord(ActivityId, "Test-FiberSqsDataset",
                     $"{p.Stage}: {p.BytesRead / 1e6:N0} of {p.TotalBytes / 1e6:N0} MB")
                 {
                     PercentComplete = Math.Clamp(p.PercentComplete, 0, 100),
-                });
+                }), cancel));
         }
-        catch (OperationCanceledException)
+        catch (DatasetFolderException e)
         {
-            throw new PipelineStoppedException();
-        }
-        catch (DatasetUnreadableException e)
-        {
-            Fail(e, e.Problem switch
-            {
-                DatasetProblem.NotFound => ErrorIds.DatasetNotFound,
-                DatasetProblem.NotADataset => ErrorIds.NotADataset,
-                _ => ErrorIds.GroundTruthUnreadable,
-            }, e.Problem switch
-            {
-                DatasetProblem.NotFound => ErrorCategory.ObjectNotFound,
-                DatasetProblem.NotADataset => ErrorCategory.InvalidArgument,
-                _ => ErrorCategory.InvalidData,
-            }, e.Path, e.Problem switch
-            {
-                DatasetProblem.NotFound => "Check the path, or write a dataset there with New-FiberSqsDataset.",
-                DatasetProblem.NotADataset => "Give -Path a folder written by New-FiberSqsDataset (it holds ground_truth.json and data/).",
-                _ => "Generate the dataset again with New-FiberSqsDataset -Force; the checks need its answer key.",
-            });
+            Fail(DatasetErrors.Record(e));
             return;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Fail(e, ErrorIds.DatasetReadFailed, ErrorCategory.ReadError, path, "Check that the folder and its files can be read, then run the command again.");
             return;
-        }
-        finally
-        {
-            WriteProgress(new ProgressRecord(ActivityId, "Test-FiberSqsDataset", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
         foreach (var failed in report.FailedChecks)
@@ -92,7 +69,7 @@ public sealed class TestFiberSqsDatasetCommand : ClickHouseCmdlet
 
         WriteVerbose($"{report} in {report.Elapsed.TotalSeconds:N1} s.");
         ValidationReport? database = null;
-        if (Uri is not null && !TryPostLoad(path, out database))
+        if (Uri is not null && !TryPostLoad(folder, out database))
         {
             return;
         }
@@ -102,7 +79,7 @@ public sealed class TestFiberSqsDatasetCommand : ClickHouseCmdlet
     }
 
     /// <summary>Runs the post-load checks against -Uri; false (after an error record) when the server cannot be used.</summary>
-    private bool TryPostLoad(string path, out ValidationReport? database)
+    private bool TryPostLoad(DatasetFolder folder, out ValidationReport? database)
     {
         database = null;
         if (!TryResolveEndpoint(out var endpoint, out var uriError))
@@ -113,17 +90,15 @@ public sealed class TestFiberSqsDatasetCommand : ClickHouseCmdlet
 
         var credential = ResolveCredential(endpoint);
         WriteVerbose($"Post-load checks on {endpoint.DisplayUrl}, database {Database}, as user '{credential?.UserName ?? "default"}'.");
-        WriteProgress(new ProgressRecord(ActivityId, "Test-FiberSqsDataset", $"Post-load checks on {endpoint.DisplayUrl}") { PercentComplete = 99 });
         try
         {
-            var truth = GroundTruth.Load(DatasetLayout.GroundTruthPath(path));
-            using var connection = ClickHouseConnection.OpenAsync(endpoint, credential, ConnectionOptions, CancelToken).GetAwaiter().GetResult();
-            WriteVerbose($"Server: ClickHouse {connection.Version}.");
-            database = PostLoadValidator.RunAsync(connection, Database, truth, CancelToken).GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException)
-        {
-            throw new PipelineStoppedException();
+            database = RunWork(async (output, cancel) =>
+            {
+                output.Progress(new ProgressRecord(ActivityId, "Test-FiberSqsDataset", $"Post-load checks on {endpoint.DisplayUrl}") { PercentComplete = 99 });
+                using var connection = await ClickHouseConnection.OpenAsync(endpoint, credential, ConnectionOptions, cancel).ConfigureAwait(false);
+                output.Verbose($"Server: ClickHouse {connection.Version}.");
+                return await PostLoadValidator.RunAsync(connection, Database, folder.GroundTruth, cancel).ConfigureAwait(false);
+            });
         }
         catch (ClickHouseException e) when (ServerUnusableError(e, endpoint.DisplayUrl) is { } unusable)
         {
@@ -135,10 +110,6 @@ public sealed class TestFiberSqsDatasetCommand : ClickHouseCmdlet
             Fail(e, ErrorIds.ClickHouseQueryFailed, ErrorCategory.InvalidOperation, endpoint.DisplayUrl,
                 "Check that the dataset was loaded with Import-FiberSqsClickHouse into -Database, then run the command again.");
             return false;
-        }
-        finally
-        {
-            WriteProgress(new ProgressRecord(ActivityId, "Test-FiberSqsDataset", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
         foreach (var failed in database.FailedChecks)

@@ -179,8 +179,8 @@ public sealed class SafeFilesTests : IDisposable
             }
         }
 
-        Assert.Throws<DatasetIncompleteException>(() => ImportDataset.Open(ds));
-        var unreadable = Assert.Throws<DatasetUnreadableException>(() => DatasetValidator.Validate(ds));
-        Assert.Equal(DatasetProblem.GroundTruthUnreadable, unreadable.Problem);
+        // One folder type opens it for both: the same problem whoever reads it.
+        Assert.Equal(DatasetProblem.GroundTruthUnreadable, Assert.Throws<DatasetFolderException>(() => ImportDataset.Open(ds)).Problem);
+        Assert.Equal(DatasetProblem.GroundTruthUnreadable, Assert.Throws<DatasetFolderException>(() => DatasetValidator.Validate(ds)).Problem);
     }
 }

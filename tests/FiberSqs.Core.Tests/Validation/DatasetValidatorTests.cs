@@ -39,7 +39,7 @@ public sealed class DatasetValidatorTests
     [Fact]
     public void AMissingFolderIsNotFound()
     {
-        var e = Assert.Throws<DatasetUnreadableException>(() => DatasetValidator.Validate(TempPath()));
+        var e = Assert.Throws<DatasetFolderException>(() => DatasetValidator.Validate(TempPath()));
         Assert.Equal(DatasetProblem.NotFound, e.Problem);
     }
 
@@ -50,11 +50,11 @@ public sealed class DatasetValidatorTests
         Directory.CreateDirectory(root);
         try
         {
-            var e = Assert.Throws<DatasetUnreadableException>(() => DatasetValidator.Validate(root));
+            var e = Assert.Throws<DatasetFolderException>(() => DatasetValidator.Validate(root));
             Assert.Equal(DatasetProblem.NotADataset, e.Problem);
             var file = Path.Combine(root, "notes.txt");
             File.WriteAllText(file, "hello");
-            e = Assert.Throws<DatasetUnreadableException>(() => DatasetValidator.Validate(file));
+            e = Assert.Throws<DatasetFolderException>(() => DatasetValidator.Validate(file));
             Assert.Equal(DatasetProblem.NotADataset, e.Problem);
         }
         finally
@@ -79,7 +79,7 @@ public sealed class DatasetValidatorTests
                 File.WriteAllText(DatasetLayout.GroundTruthPath(root), content);
             }
 
-            var e = Assert.Throws<DatasetUnreadableException>(() => DatasetValidator.Validate(root));
+            var e = Assert.Throws<DatasetFolderException>(() => DatasetValidator.Validate(root));
             Assert.Equal(DatasetProblem.GroundTruthUnreadable, e.Problem);
             Assert.Contains("ground_truth.json", e.Message, StringComparison.Ordinal);
         }

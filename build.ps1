@@ -3,20 +3,22 @@
     Builds, tests and runs the FiberSqs module.
 .DESCRIPTION
     Tasks:
-      build  (default) publish the cmdlet assembly into ./bin, build the MAML help into ./en-US and check the
-             layout against an explicit list of files, so that `Import-Module ./FiberSqs.psd1` works from here.
-      test   build, run every xunit project of FiberSqs.slnx (TRX results), then Pester over
-             tests/pester/*.Tests.ps1 in a child pwsh; the last line is `N passed, N failed[, N skipped]`.
-      run    build, then generate a small dataset (./out/quick) and print the result and its validation.
-      clean  remove everything the build and the tests wrote.
-      bench  build, then run each bench/*.ps1 in a child pwsh.
+      build    (default) dotnet publish, then lay the module out in out/FiberSqs/<version>/ (manifest, format file,
+               bin/ with the cmdlet assembly, bin/deps/ with its dependencies, en-US/ with the MAML help built
+               from docs/en-US), checked against an explicit list of files: Import-Module out/FiberSqs/<version>/FiberSqs.psd1.
+      package  build, then the .nupkg that Publish-PSResource would push (Compress-PSResource) into out/packages.
+      test     build, run every xunit project of FiberSqs.slnx (TRX results), then Pester over
+               tests/pester/*.Tests.ps1 in a child pwsh; the last line is `N passed, N failed[, N skipped]`.
+      run      build, then generate a small dataset (./out/quick) and print the result and its validation.
+      clean    remove everything the build and the tests wrote.
+      bench    build, then run each bench/*.ps1 in a child pwsh.
     The version comes from FiberSqs.psd1 (ModuleVersion) and nowhere else.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh -NoProfile -File ./build.ps1 -Task test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('build', 'test', 'run', 'clean', 'bench')]
+    [ValidateSet('build', 'test', 'run', 'clean', 'bench', 'package')]
     [string] $Task = 'build',
 
     [ValidateSet('Release', 'Debug')]
@@ -33,34 +35,39 @@ $PSStyle.OutputRendering = 'PlainText'
 
 $Root = $PSScriptRoot
 $Manifest = Join-Path $Root 'FiberSqs.psd1'
-$ModuleBin = Join-Path $Root 'bin'
-$HelpOut = Join-Path $Root 'en-US'
+$Out = Join-Path $Root 'out'
 $Work = Join-Path $Root '.build'
 $PesterVersion = '5.7.1'
+# Another CsvHelper than the module's, for the test that another module's copy cannot break ours.
+$OtherCsvHelperVersion = '30.0.1'
 
-# What `dotnet publish src/FiberSqs` must produce and the module ships in ./bin: every assembly the cmdlets load.
-# A dependency that is missing here only fails at a cmdlet's first call, so the build fails instead; an
-# assembly the publish produces that is not listed also fails the build (add it here when you add a package).
-$ModuleAssemblies = @(
-    'FiberSqs.dll'
+# The assemblies `dotnet publish src/FiberSqs` must produce, and where each goes in the module. The cmdlet assembly
+# sits in bin/ (PowerShell loads it); every dependency sits in bin/deps/, which PowerShell never probes: the cmdlet
+# assembly loads them into an AssemblyLoadContext of its own (src/FiberSqs/Loading), so another module's copy of
+# CsvHelper cannot break ours. A dependency missing here would only fail at a cmdlet's first call, so the build fails
+# instead; an assembly the publish produces that is not listed also fails the build (add it when you add a package).
+$CmdletAssemblies = @('FiberSqs.dll')
+$DependencyAssemblies = @(
     'FiberSqs.Core.dll'
     'CsvHelper.dll'
 )
-# Also copied: the dependency manifest and the symbols of our own assemblies.
-$ModuleSupportFiles = @(
-    'FiberSqs.deps.json'
-    'FiberSqs.pdb'
-    'FiberSqs.Core.pdb'
-)
+$ModuleAssemblies = $CmdletAssemblies + $DependencyAssemblies
+# Also copied: the symbols of our own assemblies, beside them.
+$Symbols = @{ 'FiberSqs.pdb' = 'bin'; 'FiberSqs.Core.pdb' = 'bin/deps' }
 # Reference-only assemblies that PowerShell itself provides: never shipped.
 $NeverShip = @('System.Management.Automation.dll')
-# The files of the laid-out module, relative to the repo root; the build fails if one is missing.
+
+function Get-ModuleFolder([string] $Version) { Join-Path $Out "FiberSqs/$Version" }
+
+# The files of the laid-out module, relative to out/FiberSqs/<version>/; the build fails if one is missing, and if
+# anything else is there.
 $LayoutFiles = @(
     'FiberSqs.psd1'
     'FiberSqs.Format.ps1xml'
     'en-US/FiberSqs.dll-Help.xml'
     'en-US/about_FiberSqs.help.txt'
-) + ($ModuleAssemblies + $ModuleSupportFiles | ForEach-Object { "bin/$_" })
+) + ($CmdletAssemblies | ForEach-Object { "bin/$_" }) + ($DependencyAssemblies | ForEach-Object { "bin/deps/$_" }) +
+    ($Symbols.GetEnumerator() | ForEach-Object { "$($_.Value)/$($_.Key)" })
 
 function Write-Step([string] $Message) {
     Write-Host "==> $Message"
@@ -94,44 +101,48 @@ function Invoke-Build {
         '-v', 'q', '-nologo', "-p:Version=$version") -What 'dotnet publish'
 
     $published = @(Get-ChildItem -LiteralPath $publish -File -Filter '*.dll' | ForEach-Object Name)
-    $missing = @($ModuleAssemblies + $ModuleSupportFiles | Where-Object { -not (Test-Path -LiteralPath (Join-Path $publish $_)) })
+    $missing = @($ModuleAssemblies + $Symbols.Keys | Where-Object { -not (Test-Path -LiteralPath (Join-Path $publish $_)) })
     if ($missing) {
         throw "dotnet publish did not produce: $($missing -join ', '). The module would fail to load or run; check src/FiberSqs/FiberSqs.csproj."
     }
     $unexpected = @($published | Where-Object { $_ -notin $ModuleAssemblies -and $_ -notin $NeverShip })
     if ($unexpected) {
-        throw "dotnet publish produced assemblies build.ps1 does not ship: $($unexpected -join ', '). Add each to `$ModuleAssemblies in build.ps1 (or remove the package that brings it)."
+        throw "dotnet publish produced assemblies build.ps1 does not ship: $($unexpected -join ', '). Add each to `$DependencyAssemblies in build.ps1 (or remove the package that brings it)."
     }
 
-    Write-Step 'Laying out the module in ./bin'
+    $module = Get-ModuleFolder $version
+    Write-Step "Laying out the module in $module"
     # Remove, then copy: a fresh file (new inode) never disturbs a pwsh that still has the old dll mapped.
-    if (Test-Path $ModuleBin) { Remove-Item -Recurse -Force $ModuleBin }
-    New-Item -ItemType Directory -Path $ModuleBin | Out-Null
-    foreach ($file in $ModuleAssemblies + $ModuleSupportFiles) {
-        Copy-Item -LiteralPath (Join-Path $publish $file) -Destination $ModuleBin
-    }
+    if (Test-Path $module) { Remove-Item -Recurse -Force $module }
+    New-Item -ItemType Directory -Path (Join-Path $module 'bin/deps') | Out-Null
+    Copy-Item -LiteralPath $Manifest, (Join-Path $Root 'FiberSqs.Format.ps1xml') -Destination $module
+    foreach ($file in $CmdletAssemblies) { Copy-Item -LiteralPath (Join-Path $publish $file) -Destination (Join-Path $module 'bin') }
+    foreach ($file in $DependencyAssemblies) { Copy-Item -LiteralPath (Join-Path $publish $file) -Destination (Join-Path $module 'bin/deps') }
+    foreach ($pdb in $Symbols.GetEnumerator()) { Copy-Item -LiteralPath (Join-Path $publish $pdb.Key) -Destination (Join-Path $module $pdb.Value) }
 
     Write-Step 'Building the MAML help from docs/en-US'
-    if (Test-Path $HelpOut) { Remove-Item -Recurse -Force $HelpOut }
     Invoke-Native dotnet @('run', '--project', (Join-Path $Root 'tools/FiberSqs.HelpBuilder/FiberSqs.HelpBuilder.csproj'),
-        '-c', $Configuration, '-v', 'q', '--', '--docs', (Join-Path $Root 'docs/en-US'), '--out', $HelpOut,
+        '-c', $Configuration, '-v', 'q', '--', '--docs', (Join-Path $Root 'docs/en-US'), '--out', (Join-Path $module 'en-US'),
         '--assembly', 'FiberSqs.dll') -What 'The help builder'
 
     Assert-Layout $version
-    Write-Step "Built FiberSqs ${version}: Import-Module $Manifest"
+    Write-Step "Built FiberSqs ${version}: Import-Module $(Get-BuiltManifest)"
 }
 
+function Get-BuiltManifest { Join-Path (Get-ModuleFolder (Get-ModuleVersion)) 'FiberSqs.psd1' }
+
 function Assert-Layout([string] $Version) {
-    $missing = @($LayoutFiles | Where-Object { -not (Test-Path -LiteralPath (Join-Path $Root $_) -PathType Leaf) })
+    $module = Get-ModuleFolder $Version
+    $missing = @($LayoutFiles | Where-Object { -not (Test-Path -LiteralPath (Join-Path $module $_) -PathType Leaf) })
     if ($missing) {
         throw "The module layout is missing: $($missing -join ', ')."
     }
-    foreach ($name in $NeverShip) {
-        if (Get-ChildItem -LiteralPath $ModuleBin -Recurse -File -Filter $name) {
-            throw "bin/ contains $name, a reference-only assembly that PowerShell provides; it must not ship."
-        }
+    $extra = @(Get-ChildItem -LiteralPath $module -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($module, $_.FullName) -replace '\\', '/' } |
+            Where-Object { $_ -notin $LayoutFiles })
+    if ($extra) {
+        throw "The module layout holds files build.ps1 does not list: $($extra -join ', ')."
     }
-    $stamped = [Diagnostics.FileVersionInfo]::GetVersionInfo((Join-Path $ModuleBin 'FiberSqs.dll')).ProductVersion
+    $stamped = [Diagnostics.FileVersionInfo]::GetVersionInfo((Join-Path $module 'bin/FiberSqs.dll')).ProductVersion
     if (-not $stamped.StartsWith($Version)) {
         throw "bin/FiberSqs.dll carries version '$stamped', the manifest says '$Version'."
     }
@@ -159,28 +170,34 @@ function Get-TrxCounts([string] $Folder) {
     $total
 }
 
-function Install-Pester {
-    # Pester from NuGet: a throwaway project downloads the package; its tools/ folder is the module.
-    $fetch = Join-Path $Work 'pester-fetch'
+function Install-TestPackages {
+    # Test-only packages from NuGet: a throwaway project downloads them. Pester's tools/ folder is the module; the
+    # other CsvHelper is loaded before FiberSqs by the test that the module's dependencies are isolated.
+    $fetch = Join-Path $Work 'test-packages-fetch'
     $packages = Join-Path $Work 'packages'
-    $psd1 = Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
-    if (Test-Path -LiteralPath $psd1) { return $psd1 }
-    New-Item -ItemType Directory -Force -Path $fetch | Out-Null
-    # Empty props files stop MSBuild from importing the repo's (central package versions would apply otherwise).
-    Set-Content -LiteralPath (Join-Path $fetch 'Directory.Build.props') -Value '<Project />'
-    Set-Content -LiteralPath (Join-Path $fetch 'Directory.Packages.props') -Value '<Project />'
-    Set-Content -LiteralPath (Join-Path $fetch 'fetch.csproj') -Value @"
+    $pester = Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
+    $csvHelper = Join-Path $packages "csvhelper/$OtherCsvHelperVersion/lib/net6.0/CsvHelper.dll"
+    if (-not ((Test-Path -LiteralPath $pester) -and (Test-Path -LiteralPath $csvHelper))) {
+        New-Item -ItemType Directory -Force -Path $fetch | Out-Null
+        # Empty props files stop MSBuild from importing the repo's (central package versions would apply otherwise).
+        Set-Content -LiteralPath (Join-Path $fetch 'Directory.Build.props') -Value '<Project />'
+        Set-Content -LiteralPath (Join-Path $fetch 'Directory.Packages.props') -Value '<Project />'
+        Set-Content -LiteralPath (Join-Path $fetch 'fetch.csproj') -Value @"
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-  <ItemGroup><PackageDownload Include="Pester" Version="[$PesterVersion]" /></ItemGroup>
+  <ItemGroup>
+    <PackageDownload Include="Pester" Version="[$PesterVersion]" />
+    <PackageDownload Include="CsvHelper" Version="[$OtherCsvHelperVersion]" />
+  </ItemGroup>
 </Project>
 "@
-    Write-Step "Fetching Pester $PesterVersion from NuGet"
-    Invoke-Native dotnet @('restore', (Join-Path $fetch 'fetch.csproj'), '--packages', $packages, '-v', 'q') -What 'Fetching Pester'
-    if (-not (Test-Path -LiteralPath $psd1)) {
-        throw "Pester $PesterVersion was restored but $psd1 is missing."
+        Write-Step "Fetching Pester $PesterVersion and CsvHelper $OtherCsvHelperVersion from NuGet"
+        Invoke-Native dotnet @('restore', (Join-Path $fetch 'fetch.csproj'), '--packages', $packages, '-v', 'q') -What 'Fetching the test packages'
     }
-    $psd1
+    foreach ($file in $pester, $csvHelper) {
+        if (-not (Test-Path -LiteralPath $file)) { throw "The test packages were restored but $file is missing." }
+    }
+    [pscustomobject]@{ Pester = $pester; OtherCsvHelper = $csvHelper }
 }
 
 function Invoke-Test {
@@ -219,7 +236,11 @@ function Invoke-Test {
 
     Write-Step "Running Pester over tests/pester/*.Tests.ps1 (child pwsh)"
     try {
-        $pesterModule = Install-Pester
+        $packages = Install-TestPackages
+        $pesterModule = $packages.Pester
+        # The Pester files import the module build.ps1 laid out, as a user would.
+        $env:FIBERSQS_MODULE = Get-BuiltManifest
+        $env:FIBERSQS_OTHER_CSVHELPER = $packages.OtherCsvHelper
         $summary = Join-Path $Work 'pester-summary.json'
         if (Test-Path $summary) { Remove-Item -Force $summary }
         $exit = Invoke-ChildPwsh (Join-Path $Root 'tools/Invoke-PesterRun.ps1') @(
@@ -255,7 +276,7 @@ function Invoke-Test {
 function Invoke-Run {
     Invoke-Build
     Write-Step 'Generating a small dataset in ./out/quick (child pwsh)'
-    $exit = Invoke-ChildPwsh (Join-Path $Root 'tools/Invoke-QuickRun.ps1') @('-ModulePath', $Manifest, '-OutputPath', (Join-Path $Root 'out/quick'))
+    $exit = Invoke-ChildPwsh (Join-Path $Root 'tools/Invoke-QuickRun.ps1') @('-ModulePath', (Get-BuiltManifest), '-OutputPath', (Join-Path $Root 'out/quick'))
     if ($exit -ne 0) {
         Write-Host "The run failed (exit code $exit)."
         exit $exit
@@ -264,7 +285,7 @@ function Invoke-Run {
 
 function Invoke-Clean {
     Write-Step 'Removing build and test output'
-    $targets = @($ModuleBin, $HelpOut, $Work, (Join-Path $Root 'out'))
+    $targets = @($Work, $Out)
     foreach ($dir in 'src', 'tests', 'tools') {
         $base = Join-Path $Root $dir
         if (Test-Path $base) {
@@ -278,6 +299,19 @@ function Invoke-Clean {
             Remove-Item -LiteralPath $t -Recurse -Force
         }
     }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $packages = Join-Path $Out 'packages'
+    New-Item -ItemType Directory -Force -Path $packages | Out-Null
+    $version = Get-ModuleVersion
+    Get-ChildItem -LiteralPath $packages -Filter "FiberSqs.$version.nupkg" -File | Remove-Item -Force
+    Write-Step "Packing FiberSqs $version into $packages (Compress-PSResource: the .nupkg Publish-PSResource would push)"
+    Compress-PSResource -Path (Get-ModuleFolder $version) -DestinationPath $packages
+    $nupkg = Join-Path $packages "FiberSqs.$version.nupkg"
+    if (-not (Test-Path -LiteralPath $nupkg)) { throw "Compress-PSResource wrote no $nupkg." }
+    Write-Step "Packed ${nupkg}: Register-PSResourceRepository -Name Local -Uri $packages; Install-PSResource FiberSqs -Repository Local"
 }
 
 function Invoke-Bench {
@@ -301,6 +335,7 @@ function Invoke-Bench {
 try {
     switch ($Task) {
         'build' { Invoke-Build }
+        'package' { Invoke-Package }
         'test' { Invoke-Test }
         'run' { Invoke-Run }
         'clean' { Invoke-Clean }

@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    Benchmarks New-FiberSqsDataset on the full default (SPEC section 8) against copying the same bytes.
+    Benchmarks New-FiberSqsDataset on the full default (docs/performance.md) against copying the same bytes.
 .DESCRIPTION
     Each run is a fresh pwsh process timed by /usr/bin/time -v (whole-process wall time and peak RSS).
     The baseline, in the same session and on the same bytes, is `cat data/*.csv > copy; sync`.
@@ -19,6 +19,8 @@ param(
 $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'
 $repo = Resolve-Path (Join-Path $PSScriptRoot '..')
+. (Join-Path $PSScriptRoot 'common/ModulePath.ps1')
+$module = Get-FiberSqsBuiltModule $repo
 $out = Join-Path $WorkFolder 'dataset'
 New-Item -ItemType Directory -Force $WorkFolder | Out-Null
 
@@ -27,7 +29,7 @@ New-Item -ItemType Directory -Force $WorkFolder | Out-Null
 $pwsh = @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command')
 # The cmdlet writes, then validates what it wrote; the phases file splits the wall time between the two.
 $phases = Join-Path $WorkFolder 'phases.txt'
-$script = "Import-Module '$repo/FiberSqs.psd1'; `$d = New-FiberSqsDataset -OutputPath '$out' -AppLogRows $AppLogRows -EnableTier2 -Force; " +
+$script = "Import-Module '$module'; `$d = New-FiberSqsDataset -OutputPath '$out' -AppLogRows $AppLogRows -EnableTier2 -Force; " +
     "'{0} {1} {2}' -f `$d.GenerationElapsed.TotalSeconds, `$d.Validation.Elapsed.TotalSeconds, `$d.ValidationPassed | Set-Content '$phases'"
 $results = foreach ($i in 1..$Runs) {
     if (Test-Path $out) { Remove-Item -Recurse -Force $out }
@@ -71,7 +73,7 @@ $median = ($results | Sort-Object WallSeconds)[[int][math]::Floor(($results.Coun
     MBPerSecond         = [math]::Round($best.Bytes / 1MB / $median.WallSeconds, 1)
     PeakRssMiB          = ($results | Measure-Object PeakRssMiB -Maximum).Maximum
     MedianCopySeconds   = $baseline
-    # Writing alone (SPEC 8's generation), and the whole command with its validation.
+    # Writing alone (docs/performance.md's generation), and the whole command with its validation.
     WriteRatioToCopy    = [math]::Round($median.WriteSeconds / $baseline, 2)
     WholeRatioToCopy    = [math]::Round($median.WallSeconds / $baseline, 2)
     SpeedupOverOriginal = [math]::Round($best.Rows / $median.WallSeconds / 56600, 1)

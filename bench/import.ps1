@@ -1,30 +1,33 @@
 <#
 .SYNOPSIS
-    Benchmarks Import-FiberSqsClickHouse against the original's loader on the same server and tables.
+    Benchmarks Import-FiberSqsClickHouse against streaming the same CSVs with curl, on the same server and tables.
 .DESCRIPTION
-    Generates (once, cached in -WorkFolder) a dataset of -AppLogRows app-log rows with Tier 2, then alternates:
-      curl     the original's loader: `curl --data-binary @file` of each CSV, one after another, into the same
-               (freshly created, empty) tables with INSERT ... FORMAT CSVWithNames;
-      import   Import-FiberSqsClickHouse (staging tables loaded in parallel, row counts checked, swap, 45 views,
-               post-load validation): both its load phase and the whole cmdlet are timed;
-      gzip     the importer's core with gzip request bodies (what it does for a remote server), for comparison.
-    Prints rows/s per run, the medians and the ratios (target: import load >= 1.5x curl). Uses -Uri when given,
-    else starts a private ClickHouse server (tests/pester/ClickHouseTestServer.ps1) and stops it at the end.
-    The module must be built first (./build.ps1). Not part of the test suite.
+    Generates (once, cached in -WorkFolder) a dataset of -AppLogRows app-log rows with Tier 2 (the full default:
+    15,000,000), then for each run, in the same session:
+      curl     `curl -T file` of each CSV, one after another, streaming the body (`INSERT ... FORMAT CSVWithNames`)
+               into the importer's own tables (a first import creates them; they are emptied before every run);
+      import   Import-FiberSqsClickHouse as a user runs it, in a child pwsh timed by /usr/bin/time -v: its load phase
+               (LoadElapsed) and the whole process (wall time, peak RSS).
+    Prints rows/s, MB/s and the ratios to curl per run and their medians (target, docs/performance.md in docs/performance.md:
+    import >= 3x curl). Uses -Uri when given, else starts a private ClickHouse 18.16 (tests/pester/ClickHouseTestServer.ps1)
+    and stops it at the end. The module must be built first (./build.ps1). Not part of the test suite.
 .EXAMPLE
     dotnet pwsh -NoProfile -File ./bench/import.ps1 -Runs 3
 #>
 [CmdletBinding()]
 param(
     [ValidateRange(1, 20)] [int] $Runs = 3,
-    [long] $AppLogRows = 1500000,
+    [long] $AppLogRows = 15000000,
     [string] $Uri,
     [string] $WorkFolder = (Join-Path ([IO.Path]::GetTempPath()) 'fibersqs-bench-import')
 )
 $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'
 $repo = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
-Import-Module (Join-Path $repo 'FiberSqs.psd1') -Force
+. (Join-Path $PSScriptRoot 'common/ModulePath.ps1')
+. (Join-Path $PSScriptRoot 'common/TimedProcess.ps1')
+$module = Get-FiberSqsBuiltModule $repo
+Import-Module $module -Force
 . (Join-Path $repo 'tests/pester/ClickHouseTestServer.ps1')
 New-Item -ItemType Directory -Force $WorkFolder | Out-Null
 
@@ -35,61 +38,58 @@ if (-not (Test-Path $truthPath) -or ((Get-Content -Raw $truthPath | ConvertFrom-
     $null = New-FiberSqsDataset -OutputPath $dataset -AppLogRows $AppLogRows -EnableTier2 -Force
 }
 $truth = Get-Content -Raw $truthPath | ConvertFrom-Json
-$rows = ($truth.generation.row_counts.PSObject.Properties.Value | Measure-Object -Sum).Sum
+$counts = $truth.generation.row_counts
+$tables = @($counts.PSObject.Properties.Name)
+$rows = ($counts.PSObject.Properties.Value | Measure-Object -Sum).Sum
 $bytes = (Get-ChildItem (Join-Path $dataset 'data') -File | Measure-Object Length -Sum).Sum
-Write-Host ("Dataset: {0:N0} rows, {1:N0} MB in {2} CSVs" -f $rows, ($bytes / 1MB), @($truth.generation.row_counts.PSObject.Properties).Count)
+Write-Host ("Dataset: {0:N0} rows, {1:N0} MB in {2} CSVs" -f $rows, ($bytes / 1MB), $tables.Count)
 
 $server = $null
 if (-not $Uri) { $server = Start-ClickHouseTestServer; $Uri = $server.Url }
-try {
-    $endpoint = [FiberSqs.Core.ClickHouse.ClickHouseEndpoint]::Parse($Uri)
-    $connection = [FiberSqs.Core.ClickHouse.ClickHouseConnection]::OpenAsync($endpoint, $null, $null, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
-    $sql = [FiberSqs.Core.ClickHouse.ClickHouseSql]::new($connection.Dialect, 'fsq_bench_curl', 'default')
-    function Invoke-Sql([string] $Statement) { $null = $connection.RunAsync($Statement, [Threading.CancellationToken]::None).GetAwaiter().GetResult() }
-    Write-Host "Server: $($endpoint.DisplayUrl), ClickHouse $($connection.Version)"
-    $tables = [FiberSqs.Core.Tables.TableCatalog]::All | Where-Object { $truth.generation.row_counts.PSObject.Properties.Name -contains $_.Name }
+$Uri = $Uri.TrimEnd('/')
+function Invoke-Sql([string] $Statement) {
+    $out = & curl -sS --fail-with-body --data-binary $Statement "$Uri/"
+    if ($LASTEXITCODE -ne 0) { throw "ClickHouse refused: $Statement`n$out" }
+    $out
+}
 
+try {
+    Write-Host "Server: $Uri, ClickHouse $(Invoke-Sql 'SELECT version()')"
+    # The curl baseline loads into the very tables the importer creates (its DDL, its typed DEFAULT columns).
+    $null = Import-FiberSqsClickHouse -Path $dataset -Uri $Uri -Database fsq_bench_curl -Confirm:$false
     function Invoke-CurlLoad {
-        Invoke-Sql $sql.CreateDatabase()
-        foreach ($t in $tables) { Invoke-Sql $sql.DropTable($t.Name); Invoke-Sql $sql.CreateTable($t, $t.Name) }
+        foreach ($t in $tables) { $null = Invoke-Sql "TRUNCATE TABLE fsq_bench_curl.$t" }
         & sync
         $clock = [Diagnostics.Stopwatch]::StartNew()
         foreach ($t in $tables) {
-            $query = [uri]::EscapeDataString($sql.InsertCsv($t, $t.Name))
-            $file = [FiberSqs.Core.Files.DatasetLayout]::CsvPath($dataset, $t)
-            & curl -sS --fail-with-body --data-binary "@$file" "$($endpoint.DisplayUrl)/?query=$query" | Out-Null
-            if ($LASTEXITCODE -ne 0) { throw "curl failed for $($t.Name) ($LASTEXITCODE)" }
+            $header = (Get-Content -LiteralPath (Join-Path $dataset "data/clickhouse-$t.csv") -TotalCount 1)
+            $query = [uri]::EscapeDataString("INSERT INTO fsq_bench_curl.$t ($header) FORMAT CSVWithNames")
+            & curl -sS --fail-with-body -X POST -T (Join-Path $dataset "data/clickhouse-$t.csv") "$Uri/?query=$query" | Out-Null
+            if ($LASTEXITCODE -ne 0) { throw "curl failed for $t ($LASTEXITCODE)" }
         }
         $clock.Stop()
         foreach ($t in $tables) {
-            $n = [long] $connection.RunAsync($sql.TableCount($t.Name), [Threading.CancellationToken]::None).GetAwaiter().GetResult()
-            if ($n -ne $truth.generation.row_counts.($t.Name)) { throw "curl load of $($t.Name): $n rows" }
+            $n = [long] (Invoke-Sql "SELECT count() FROM fsq_bench_curl.$t")
+            if ($n -ne $counts.$t) { throw "curl load of ${t}: $n rows, $($counts.$t) expected" }
         }
         $clock.Elapsed.TotalSeconds
     }
 
-    function Invoke-CoreImport([string] $Compression) {
-        $ds = [FiberSqs.Core.ClickHouse.ImportDataset]::Open($dataset)
-        $options = [FiberSqs.Core.ClickHouse.ImportOptions]@{ Database = 'fsq_bench_gzip'; Compression = $Compression; WriteReport = $false }
-        & sync
-        $r = [FiberSqs.Core.ClickHouse.ClickHouseImporter]::RunAsync($connection, $ds, $options, $null, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
-        $r.LoadElapsed.TotalSeconds
-    }
-
+    $phases = Join-Path $WorkFolder 'import-phases.txt'
+    $script = "Import-Module '$module'; `$r = Import-FiberSqsClickHouse -Path '$dataset' -Uri '$Uri' -Database fsq_bench -Confirm:`$false; " +
+        "'{0} {1}' -f `$r.LoadElapsed.TotalSeconds, `$r.Passed | Set-Content '$phases'"
     $results = foreach ($i in 1..$Runs) {
         $curl = Invoke-CurlLoad
         & sync
-        $whole = [Diagnostics.Stopwatch]::StartNew()
-        $import = Import-FiberSqsClickHouse -Path $dataset -Uri $Uri -Database fsq_bench
-        $whole.Stop()
-        if (-not $import.Passed) { throw 'The imported load failed its post-load checks.' }
-        $gzip = Invoke-CoreImport 'Gzip'
+        $timed = Invoke-Timed @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command', $script) $WorkFolder
+        $load, $passed = (Get-Content -Raw $phases).Trim() -split ' '
+        if ($passed -ne 'True') { throw 'The imported load failed its post-load checks.' }
         $r = [pscustomobject]@{
-            Run = $i; CurlSeconds = $curl; ImportLoadSeconds = $import.LoadElapsed.TotalSeconds
-            ImportWholeSeconds = $whole.Elapsed.TotalSeconds; GzipLoadSeconds = $gzip
+            Run = $i; CurlSeconds = $curl; ImportLoadSeconds = [double] $load; ImportWholeSeconds = $timed.WallSeconds; PeakRssMiB = $timed.PeakRssMiB
         }
-        Write-Host ("run {0}: curl {1:N2} s ({2:N0} rows/s) | import load {3:N2} s ({4:N0} rows/s), whole cmdlet {5:N2} s | gzip load {6:N2} s" -f `
-            $i, $curl, ($rows / $curl), $r.ImportLoadSeconds, ($rows / $r.ImportLoadSeconds), $r.ImportWholeSeconds, $gzip)
+        Write-Host ("run {0}: curl -T {1:N2} s ({2:N0} rows/s) | import load {3:N2} s ({4:N0} rows/s, {5:N2}x), whole process {6:N2} s ({7:N2}x), peak RSS {8:N0} MiB" -f `
+            $i, $curl, ($rows / $curl), $r.ImportLoadSeconds, ($rows / $r.ImportLoadSeconds), ($curl / $r.ImportLoadSeconds),
+            $r.ImportWholeSeconds, ($curl / $r.ImportWholeSeconds), $r.PeakRssMiB)
         $r
     }
 
@@ -97,22 +97,26 @@ try {
     $curlMedian = Get-Median $results.CurlSeconds
     $loadMedian = Get-Median $results.ImportLoadSeconds
     $wholeMedian = Get-Median $results.ImportWholeSeconds
-    $gzipMedian = Get-Median $results.GzipLoadSeconds
     [pscustomobject]@{
         Runs                     = $Runs
         Rows                     = $rows
         MB                       = [math]::Round($bytes / 1MB, 1)
-        Server                   = "ClickHouse $($connection.Version)"
+        Workers                  = [Environment]::ProcessorCount
+        Server                   = "ClickHouse $(Invoke-Sql 'SELECT version()')"
+        CurlSeconds              = [math]::Round($curlMedian, 2)
         CurlRowsPerSecond        = [math]::Round($rows / $curlMedian)
+        CurlMBPerSecond          = [math]::Round($bytes / 1MB / $curlMedian, 1)
+        ImportLoadSeconds        = [math]::Round($loadMedian, 2)
         ImportLoadRowsPerSecond  = [math]::Round($rows / $loadMedian)
+        ImportWholeSeconds       = [math]::Round($wholeMedian, 2)
         ImportWholeRowsPerSecond = [math]::Round($rows / $wholeMedian)
-        GzipLoadRowsPerSecond    = [math]::Round($rows / $gzipMedian)
-        LoadSpeedup              = [math]::Round($curlMedian / $loadMedian, 2)
-        WholeCmdletSpeedup       = [math]::Round($curlMedian / $wholeMedian, 2)
-        TargetMet                = ($curlMedian / $loadMedian) -ge 1.5
+        ImportWholeMBPerSecond   = [math]::Round($bytes / 1MB / $wholeMedian, 1)
+        PeakRssMiB               = ($results.PeakRssMiB | Measure-Object -Maximum).Maximum
+        LoadRatioToCurl          = [math]::Round($curlMedian / $loadMedian, 2)
+        WholeRatioToCurl         = [math]::Round($curlMedian / $wholeMedian, 2)
+        TargetMet                = ($curlMedian / $wholeMedian) -ge 3
     } | Format-List
-    foreach ($db in 'fsq_bench', 'fsq_bench_curl', 'fsq_bench_gzip') { Invoke-Sql "DROP DATABASE IF EXISTS $db" }
-    $connection.Dispose()
+    foreach ($db in 'fsq_bench', 'fsq_bench_curl') { $null = Invoke-Sql "DROP DATABASE IF EXISTS $db" }
 }
 finally {
     if ($server) { Stop-ClickHouseTestServer $server }

@@ -19,6 +19,8 @@ param(
 $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'
 $repo = Resolve-Path (Join-Path $PSScriptRoot '..')
+. (Join-Path $PSScriptRoot 'common/ModulePath.ps1')
+$module = Get-FiberSqsBuiltModule $repo
 $out = Join-Path $WorkFolder 'dataset'
 $summary = Join-Path $WorkFolder 'validator-seconds.txt'
 New-Item -ItemType Directory -Force $WorkFolder | Out-Null
@@ -33,7 +35,7 @@ if (-not $reuse) {
     Write-Host "Generating the dataset ($AppLogRows app-log rows, Tier 2) in $out (not timed)..."
     Push-Location $repo
     try {
-        & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$repo/FiberSqs.psd1'; `$null = New-FiberSqsDataset -OutputPath '$out' -AppLogRows $AppLogRows -EnableTier2 -Force"
+        & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$module'; `$null = New-FiberSqsDataset -OutputPath '$out' -AppLogRows $AppLogRows -EnableTier2 -Force"
         if ($LASTEXITCODE -ne 0) { throw "Generation failed ($LASTEXITCODE)." }
     } finally { Pop-Location }
 }
@@ -43,7 +45,7 @@ $truth = Get-Content -Raw $truthPath | ConvertFrom-Json
 $rows = ($truth.generation.row_counts.PSObject.Properties.Value | Measure-Object -Sum).Sum
 # The saved validation_summary.json carries no timing (it is byte-identical per seed): the child writes the
 # validator's own elapsed seconds to a file of its own.
-$script = "Import-Module '$repo/FiberSqs.psd1'; `$r = Test-FiberSqsDataset -Path '$out'; " +
+$script = "Import-Module '$module'; `$r = Test-FiberSqsDataset -Path '$out'; " +
     "`$r.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture) | Set-Content '$summary'; " +
     "if (-not `$r.Passed) { `$r.FailedChecks | ForEach-Object { Write-Host `$_ }; exit 3 }"
 $results = foreach ($i in 1..$Runs) {

@@ -46,10 +46,12 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
-# Use the module next to this script (a repo checkout after ./build.ps1), else an installed one.
-$manifest = Join-Path $PSScriptRoot '../FiberSqs.psd1'
+# Use the module built beside this script (a repo checkout after ./build.ps1: out/FiberSqs/<version>/), else an
+# installed one (Install-PSResource FiberSqs).
+$built = @(Get-ChildItem -Path (Join-Path $PSScriptRoot '../out/FiberSqs/*/FiberSqs.psd1') -File -ErrorAction SilentlyContinue |
+        Sort-Object { [version] $_.Directory.Name } -Descending)
 try {
-    if (Test-Path -LiteralPath $manifest) { Import-Module $manifest } else { Import-Module FiberSqs }
+    if ($built) { Import-Module $built[0].FullName } else { Import-Module FiberSqs }
     foreach ($name in 'New-FiberSqsDataset', 'Import-FiberSqsClickHouse', 'Test-FiberSqsDataset') {
         if (-not (Get-Command $name -Module FiberSqs -ErrorAction SilentlyContinue)) {
             throw "The loaded FiberSqs module has no $name; build or install a complete module (./build.ps1)."
@@ -96,7 +98,7 @@ try {
 # The import's post-load checks, the file checks, and the post-load checks run again by Test-FiberSqsDataset.
 $checks = @($import.Validation.Checks) + @($validation.Checks)
 $failed = @($checks | Where-Object { -not $_.Passed })
-Write-Host ('== Report: {0} post-load and {1} file checks, {2} failed, {3:N1} s in all' -f @($import.Validation.Checks).Count, @($validation.Report.Checks).Count, $failed.Count, $clock.Elapsed.TotalSeconds)
+Write-Host ('== Report: {0} post-load and {1} file checks, {2} failed, {3:N1} s in all' -f @($import.Validation.Checks).Count, @($validation.FileChecks).Count, $failed.Count, $clock.Elapsed.TotalSeconds)
 if (-not $import.Passed -or -not $validation.Passed) {
     foreach ($check in $failed) { Write-Host "FAIL $($check.Name): $($check.Message)" }
     exit 1

@@ -20,7 +20,7 @@ public sealed class FiberSqsDatasetInfo
         TotalBytes = result.TotalBytes;
         GroundTruth = result.GroundTruth;
         TsoCalls = result.GroundTruth.TsoNoise.TotalCalls;
-        Validation = new FiberSqsValidationResult(validation);
+        Validation = FiberSqsValidationResult.OfFiles(validation);
         ValidationPassed = validation.Passed;
         ZipPath = result.ZipPath;
         Elapsed = elapsed;

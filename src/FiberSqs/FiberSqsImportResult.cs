@@ -1,5 +1,4 @@
 using FiberSqs.Core.ClickHouse;
-using FiberSqs.Core.Validation;
 
 namespace FiberSqs;
 
@@ -17,7 +16,7 @@ public sealed class FiberSqsImportResult
         RowsLoaded = result.TotalRows;
         RowsExpected = result.Tables.Sum(t => t.ExpectedRows);
         Views = result.Views;
-        Validation = result.Validation;
+        Validation = FiberSqsValidationResult.OfDatabase(result.DatasetPath, result.Validation);
         ReportPath = result.ReportPath;
         Elapsed = result.Elapsed;
         LoadElapsed = result.LoadElapsed;
@@ -47,8 +46,8 @@ public sealed class FiberSqsImportResult
     public IReadOnlyList<string> Views { get; }
     public int ViewCount => Views.Count;
 
-    /// <summary>The post-load checks (the same record type as Test-FiberSqsDataset's).</summary>
-    public ValidationReport Validation { get; }
+    /// <summary>The post-load checks, as the same result type New-FiberSqsDataset and Test-FiberSqsDataset give.</summary>
+    public FiberSqsValidationResult Validation { get; }
     public bool Passed => Validation.Passed;
 
     /// <summary>postload_validation.json in the dataset folder, or null when it could not be written.</summary>

@@ -10,7 +10,7 @@ namespace FiberSqs.ClickHouse.Tests;
 /// @chdb/lib-linux-x64-gnu, fetched once with <c>npm pack</c> into a cache outside the repository
 /// ($FIBERSQS_CHDB_CACHE, else ~/.cache/fibersqs/chdb); npm itself is installed with apt-get when missing.
 /// </summary>
-public sealed unsafe class ChdbEngine : IClickHouseSession, IDisposable
+internal sealed unsafe class ChdbEngine : IClickHouseSession, IDisposable
 {
     public const string PackageVersion = "26.5.3";
     private const string Package = "@chdb/lib-linux-x64-gnu";

@@ -39,8 +39,8 @@ public sealed class ChdbFixture : IDisposable
     }
 
     public SmallDataset Dataset { get; }
-    public ChdbEngine Engine { get; }
-    public ClickHouseSql Sql { get; }
+    internal ChdbEngine Engine { get; }
+    internal ClickHouseSql Sql { get; }
     public List<string> Statements { get; }
     public List<int> Days { get; }
     public GroundTruth Truth => Dataset.Truth;
@@ -52,7 +52,7 @@ public sealed class ChdbFixture : IDisposable
     }
 }
 
-/// <summary>The importer's SQL for a current server, and SPEC 5's verbatim queries, on ClickHouse 26.5 (chDB).</summary>
+/// <summary>The importer's SQL for a current server, and the README's verbatim queries, on ClickHouse 26.5 (chDB).</summary>
 public sealed class ChdbTests(ChdbFixture fx) : IClassFixture<ChdbFixture>
 {
     [Fact]
@@ -153,7 +153,7 @@ public sealed class ChdbTests(ChdbFixture fx) : IClassFixture<ChdbFixture>
     }
 
     [Fact]
-    public void SPEC_5_query_1_per_region_p95_runs_verbatim_and_central_stands_out()
+    public void Contract_query_1_per_region_p95_runs_verbatim_and_central_stands_out()
     {
         var rows = fx.Engine.Rows("""
             SELECT region, quantileTDigest(0.95)(end_to_end_latency_ms_f64) AS p95_ms
@@ -168,7 +168,7 @@ public sealed class ChdbTests(ChdbFixture fx) : IClassFixture<ChdbFixture>
     }
 
     [Fact]
-    public void SPEC_5_query_2_the_central_20251204_index_view_exists_and_shows_the_incident()
+    public void Contract_query_2_the_central_20251204_index_view_exists_and_shows_the_incident()
     {
         var rows = fx.Engine.Rows("""
             SELECT quantileTDigest(0.95)(end_to_end_latency_ms_f64) AS p95_ms,
@@ -191,7 +191,7 @@ public sealed class ChdbTests(ChdbFixture fx) : IClassFixture<ChdbFixture>
     }
 
     [Fact]
-    public void SPEC_5_query_3_the_confusion_matrix_runs_verbatim_and_equals_the_ground_truth()
+    public void Contract_query_3_the_confusion_matrix_runs_verbatim_and_equals_the_ground_truth()
     {
         var row = fx.Engine.Rows("""
             WITH log_txn AS (
@@ -211,7 +211,7 @@ public sealed class ChdbTests(ChdbFixture fx) : IClassFixture<ChdbFixture>
     }
 
     [Fact]
-    public void SPEC_5_query_4_lists_the_index_pattern_views()
+    public void Contract_query_4_lists_the_index_pattern_views()
     {
         var names = fx.Engine.Rows("SHOW TABLES FROM fibersqs_prod LIKE 'fibersqs_prod_%_app_logs%';").Select(r => r[0]).ToList();
         Assert.Equal(5 + (5 * fx.Days.Count), names.Count);

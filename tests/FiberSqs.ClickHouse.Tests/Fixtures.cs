@@ -10,13 +10,13 @@ public sealed class SmallDataset : IDisposable
 {
     /// <summary>Big enough that every cell of the TSO confusion matrix is non-zero (a fabricated id included),
     /// small enough to generate in about a second and load in two.</summary>
-    public static readonly DatasetOptions Options = new() { Seed = 7, AppLogRows = 200_000, EnableTier2 = true };
+    internal static readonly DatasetOptions Options = new() { Seed = 7, AppLogRows = 200_000, EnableTier2 = true };
 
     public SmallDataset() : this(Options)
     {
     }
 
-    public SmallDataset(DatasetOptions options)
+    internal SmallDataset(DatasetOptions options)
     {
         Root = Path.Combine(Path.GetTempPath(), "fibersqs-chtest-" + Guid.NewGuid().ToString("N")[..12]);
         Result = DatasetGenerator.Generate(Root, options);
@@ -24,7 +24,7 @@ public sealed class SmallDataset : IDisposable
     }
 
     public string Root { get; }
-    public GenerationResult Result { get; }
+    internal GenerationResult Result { get; }
     public GroundTruth Truth { get; }
 
     /// <summary>A copy of the dataset folder (to damage without touching the shared one).</summary>
@@ -59,9 +59,9 @@ public sealed class ServerFixture : IDisposable
     public ClickHouseTestServer Server { get; } = new();
     public SmallDataset Dataset { get; } = new();
 
-    public ClickHouseEndpoint Endpoint => ClickHouseEndpoint.Parse(Server.Url);
+    internal ClickHouseEndpoint Endpoint => ClickHouseEndpoint.Parse(Server.Url);
 
-    public ClickHouseConnection Connect(System.Net.NetworkCredential? credential = null) =>
+    internal ClickHouseConnection Connect(System.Net.NetworkCredential? credential = null) =>
         ClickHouseConnection.OpenAsync(Endpoint, credential).GetAwaiter().GetResult();
 
     /// <summary>One statement on a connection of its own (as user default).</summary>
@@ -84,7 +84,7 @@ public sealed class ServerFixture : IDisposable
     }
 
     /// <summary>Imports <paramref name="path"/> (the shared dataset by default) as Import-FiberSqsClickHouse does.</summary>
-    public ImportResult Import(ImportOptions options, string? path = null, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+    internal ImportResult Import(ImportOptions options, string? path = null, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
     {
         using var connection = Connect();
         return ClickHouseImporter.RunAsync(connection, ImportDataset.Open(path ?? Dataset.Root), options, progress, cancel).GetAwaiter().GetResult();

@@ -16,9 +16,9 @@ public sealed class DefaultDatabaseFixture : IDisposable
 
     public ClickHouseTestServer Server { get; }
     public SmallDataset Dataset { get; }
-    public ImportResult Result { get; }
+    internal ImportResult Result { get; }
 
-    public ClickHouseConnection Connect() =>
+    internal ClickHouseConnection Connect() =>
         ClickHouseConnection.OpenAsync(ClickHouseEndpoint.Parse(Server.Url), null).GetAwaiter().GetResult();
 
     public void Dispose()

@@ -1,11 +1,12 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# Import-FiberSqsClickHouse and the safety rules of SPEC section 12, as a user meets them, against a private
+# Import-FiberSqsClickHouse and the safety rules of docs/safety.md, as a user meets them, against a private
 # ClickHouse 18.16 server (and a loopback stub where a real server cannot produce the case): databases it must
 # not touch, imports against each other, crafted datasets, files it must not follow, and credentials.
 
 BeforeAll {
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $script:ModulePath = Join-Path $RepoRoot 'FiberSqs.psd1'
+    . (Join-Path $PSScriptRoot 'TestModule.ps1')
+    $script:ModulePath = Get-FiberSqsTestModule
     Import-Module $ModulePath -Force
     . (Join-Path $PSScriptRoot 'ClickHouseTestServer.ps1')
     . (Join-Path $PSScriptRoot 'ErrorText.ps1')

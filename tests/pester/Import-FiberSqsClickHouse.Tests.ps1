@@ -4,7 +4,9 @@
 
 BeforeAll {
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    Import-Module (Join-Path $RepoRoot 'FiberSqs.psd1') -Force
+    . (Join-Path $PSScriptRoot 'TestModule.ps1')
+    $script:ModulePath = Get-FiberSqsTestModule
+    Import-Module $ModulePath -Force
     . (Join-Path $PSScriptRoot 'PipelineStop.ps1')
     . (Join-Path $PSScriptRoot 'ClickHouseTestServer.ps1')
     . (Join-Path $PSScriptRoot 'ErrorText.ps1')
@@ -141,7 +143,7 @@ Describe 'Import-FiberSqsClickHouse' {
             $null = Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database fsq_pester_stop
             $before = Get-Count 'SELECT count() FROM fsq_pester_stop.app_logs'
             $big = New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'big') -Seed 8 -AppLogRows 400000 -EnableTier2
-            $run = Invoke-FiberSqsCommandAndStop -ModulePath (Join-Path $RepoRoot 'FiberSqs.psd1') -Command Import-FiberSqsClickHouse `
+            $run = Invoke-FiberSqsCommandAndStop -ModulePath $ModulePath -Command Import-FiberSqsClickHouse `
                 -Parameters @{ Path = $big.Path; Uri = $Url; Database = 'fsq_pester_stop' } -TimeoutSeconds 20 `
                 -Until { (Get-Count "SELECT count() FROM system.tables WHERE database = 'fsq_pester_stop' AND name LIKE '%staging'") -ge 5 }
             $run.StopSeconds | Should -BeLessThan 5

@@ -3,7 +3,8 @@
 
 BeforeDiscovery {
     # Discovery needs the module loaded too: the format-view tests are generated from the cmdlets' output types.
-    $manifest = Join-Path $PSScriptRoot '../../FiberSqs.psd1'
+    . (Join-Path $PSScriptRoot 'TestModule.ps1')
+    $manifest = Get-FiberSqsTestModule
     Import-Module $manifest -Force
     $script:Cmdlets = (Import-PowerShellDataFile $manifest).CmdletsToExport
     $script:OutputTypes = @($Cmdlets | ForEach-Object { (Get-Command $_ -Module FiberSqs -ErrorAction SilentlyContinue).OutputType.Type } |
@@ -12,7 +13,10 @@ BeforeDiscovery {
 
 BeforeAll {
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $script:ManifestPath = Join-Path $RepoRoot 'FiberSqs.psd1'
+    . (Join-Path $PSScriptRoot 'TestModule.ps1')
+    # The manifest as laid out (out/FiberSqs/<version>/, a copy of the source one) and the folder it sits in.
+    $script:ManifestPath = Get-FiberSqsTestModule
+    $script:ModuleBase = Split-Path -Parent $ManifestPath
     $script:ManifestData = Import-PowerShellDataFile $ManifestPath
     $script:Expected = @('New-FiberSqsDataset', 'Import-FiberSqsClickHouse', 'Test-FiberSqsDataset')
     Import-Module $ManifestPath -Force
@@ -56,19 +60,31 @@ Describe 'FiberSqs module' {
         }
 
         It 'stamps its version into the module assembly (one version source)' {
-            $dll = Join-Path $RepoRoot ($ManifestData.RootModule)
+            $dll = Join-Path $ModuleBase ($ManifestData.RootModule)
             $dll | Should -Exist
             [Diagnostics.FileVersionInfo]::GetVersionInfo($dll).ProductVersion | Should -BeLike "$($ManifestData.ModuleVersion)*"
             (Get-Module FiberSqs).Version | Should -Be ([version] $ManifestData.ModuleVersion)
         }
 
         It 'ships no reference-only System.Management.Automation.dll' {
-            Get-ChildItem (Join-Path $RepoRoot 'bin') -Recurse -Filter 'System.Management.Automation.dll' | Should -BeNullOrEmpty
+            Get-ChildItem (Join-Path $ModuleBase 'bin') -Recurse -Filter 'System.Management.Automation.dll' | Should -BeNullOrEmpty
+        }
+
+        It 'is laid out as an installed module: out/FiberSqs/<version>/ with the manifest, the format file, bin/, bin/deps/ and en-US/' {
+            Split-Path -Leaf $ModuleBase | Should -Be $ManifestData.ModuleVersion
+            Split-Path -Leaf (Split-Path -Parent $ModuleBase) | Should -Be 'FiberSqs'
+            (Get-Content -Raw $ManifestPath) | Should -Be (Get-Content -Raw (Join-Path $RepoRoot 'FiberSqs.psd1'))
+            foreach ($file in 'bin/FiberSqs.dll', 'bin/deps/FiberSqs.Core.dll', 'bin/deps/CsvHelper.dll', 'en-US/FiberSqs.dll-Help.xml', 'en-US/about_FiberSqs.help.txt') {
+                Join-Path $ModuleBase $file | Should -Exist
+            }
+            # Only the cmdlet assembly where PowerShell looks: the dependencies load in the module's own context.
+            (Get-ChildItem (Join-Path $ModuleBase 'bin') -File -Filter '*.dll').Name | Should -Be @('FiberSqs.dll')
+            (Get-Module FiberSqs).ModuleBase | Should -Be $ModuleBase
         }
 
         It 'loads every format file it lists' {
             foreach ($file in $ManifestData.FormatsToProcess) {
-                Join-Path $RepoRoot $file | Should -Exist
+                Join-Path $ModuleBase $file | Should -Exist
             }
         }
     }

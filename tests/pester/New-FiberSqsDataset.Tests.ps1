@@ -3,7 +3,9 @@
 
 BeforeAll {
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    Import-Module (Join-Path $RepoRoot 'FiberSqs.psd1') -Force
+    . (Join-Path $PSScriptRoot 'TestModule.ps1')
+    $script:ModulePath = Get-FiberSqsTestModule
+    Import-Module $ModulePath -Force
     . (Join-Path $PSScriptRoot 'PipelineStop.ps1')
     $script:Small = @{ AppLogRows = 20000; Seed = 7 }
 
@@ -96,7 +98,7 @@ Describe 'New-FiberSqsDataset' {
             $env:DOTNET_PROCESSOR_COUNT = '1'
             try {
                 Push-Location $RepoRoot
-                & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module ./FiberSqs.psd1; `$null = New-FiberSqsDataset -OutputPath '$b' -AppLogRows 20000 -Seed 7 -EnableTier2; [Environment]::ProcessorCount" |
+                & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModulePath'; `$null = New-FiberSqsDataset -OutputPath '$b' -AppLogRows 20000 -Seed 7 -EnableTier2; [Environment]::ProcessorCount" |
                     Should -Be 1
                 $LASTEXITCODE | Should -Be 0
             } finally {
@@ -218,7 +220,7 @@ Describe 'New-FiberSqsDataset' {
             $lookalike = New-Item -ItemType Directory -Path (Join-Path $parent '.other.fibersqs-staging-0123456789abcdef')
             $child = Start-Process -FilePath dotnet -PassThru -RedirectStandardOutput (Join-Path $TestDrive 'killed.out') -RedirectStandardError (Join-Path $TestDrive 'killed.err') -ArgumentList @(
                 'pwsh', '-NoProfile', '-NonInteractive', '-Command',
-                "Import-Module '$(Join-Path $RepoRoot 'FiberSqs.psd1')'; New-FiberSqsDataset -OutputPath '$target' -AppLogRows 30000000 | Out-Null")
+                "Import-Module '$ModulePath'; New-FiberSqsDataset -OutputPath '$target' -AppLogRows 30000000 | Out-Null")
             try {
                 $deadline = [datetime]::UtcNow.AddSeconds(60)
                 $staging = $null
@@ -284,7 +286,7 @@ Describe 'New-FiberSqsDataset' {
     Context 'stopping' {
         It 'stops promptly on Ctrl+C (pipeline stop) and leaves neither the target nor a staging folder' {
             $out = Join-Path $TestDrive 'stopped'
-            $run = Invoke-FiberSqsCommandAndStop -ModulePath (Join-Path $RepoRoot 'FiberSqs.psd1') -Command New-FiberSqsDataset `
+            $run = Invoke-FiberSqsCommandAndStop -ModulePath $ModulePath -Command New-FiberSqsDataset `
                 -Parameters @{ OutputPath = $out; AppLogRows = 30000000 } -TimeoutSeconds 20 `
                 -Until { [bool] (Get-ChildItem -LiteralPath $TestDrive -Force -Filter '.stopped.fibersqs-staging-*') }
             $run.StopSeconds | Should -BeLessThan 5

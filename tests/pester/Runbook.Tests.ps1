@@ -5,7 +5,9 @@
 BeforeAll {
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $script:Runbook = Join-Path $RepoRoot 'examples/Invoke-FiberSqsRegen.ps1'
-    Import-Module (Join-Path $RepoRoot 'FiberSqs.psd1') -Force
+    . (Join-Path $PSScriptRoot 'TestModule.ps1')
+    $script:ModulePath = Get-FiberSqsTestModule
+    Import-Module $ModulePath -Force
     . (Join-Path $PSScriptRoot 'ClickHouseTestServer.ps1')
     $script:Server = Start-ClickHouseTestServer
     $script:Credential = [pscredential]::new($Server.User, (ConvertTo-SecureString $Server.Password -AsPlainText -Force))

@@ -4,7 +4,9 @@
 
 BeforeAll {
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    Import-Module (Join-Path $RepoRoot 'FiberSqs.psd1') -Force
+    . (Join-Path $PSScriptRoot 'TestModule.ps1')
+    $script:ModulePath = Get-FiberSqsTestModule
+    Import-Module $ModulePath -Force
     . (Join-Path $PSScriptRoot 'PipelineStop.ps1')
     # The full error id: '<id>,<cmdlet class>'.
     $script:Command = 'FiberSqs.Commands.TestFiberSqsDatasetCommand'
@@ -175,7 +177,7 @@ Describe 'Test-FiberSqsDataset' {
             # Big enough that the validation is still reading when the stop arrives.
             $big = (New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'big') -AppLogRows 3000000 -EnableTier2).Path
             $before = Get-ChildItem -LiteralPath $big -Recurse -File | ForEach-Object { '{0} {1} {2:o}' -f $_.FullName, $_.Length, $_.LastWriteTimeUtc }
-            $run = Invoke-FiberSqsCommandAndStop -ModulePath (Join-Path $RepoRoot 'FiberSqs.psd1') -Command Test-FiberSqsDataset `
+            $run = Invoke-FiberSqsCommandAndStop -ModulePath $ModulePath -Command Test-FiberSqsDataset `
                 -Parameters @{ Path = $big } -Until { param($ps) $ps.Streams.Progress.Count -gt 0 }
             $run.Reached | Should -BeTrue -Because 'the validation should have started'
             $run.StopSeconds | Should -BeLessThan 5
@@ -203,9 +205,10 @@ Describe 'Test-FiberSqsDataset' {
 
         It 'adds the post-load checks, computed on the server, to the dataset checks' {
             $Loaded.Passed | Should -BeTrue
-            $Loaded.DatabaseReport | Should -Not -BeNullOrEmpty
+            $Loaded.DatabaseChecks | Should -Not -BeNullOrEmpty
             $Loaded.Database | Should -Match 'fsq_val'
-            $Loaded.Checks.Count | Should -Be ($Loaded.Report.Checks.Count + $Loaded.DatabaseReport.Checks.Count)
+            $Loaded.Checks.Count | Should -Be ($Loaded.FileChecks.Count + $Loaded.DatabaseChecks.Count)
+            $Loaded.DatabaseChecks.Name | ForEach-Object { $_ | Should -BeLike 'postload_*' }
             $Loaded.Check('postload_tso_confusion_matrix').Passed | Should -BeTrue
             $Loaded.Check('postload_row_counts').Passed | Should -BeTrue
             $Loaded.Check('row_counts').Passed | Should -BeTrue
@@ -215,7 +218,7 @@ Describe 'Test-FiberSqsDataset' {
             $result = Test-FiberSqsDataset -Path $Good -Uri $Server.Url -Database fsq_never_loaded
             $result.Passed | Should -BeFalse
             $result.FailedChecks.Name | Should -Contain 'postload_tables_present'
-            $result.Report.Passed | Should -BeTrue
+            @($result.FileChecks | Where-Object { -not $_.Passed }).Count | Should -Be 0
             Test-FiberSqsDataset -Path $Good -Uri $Server.Url -Database fsq_never_loaded -Quiet | Should -BeFalse
         }
 
@@ -225,8 +228,8 @@ Describe 'Test-FiberSqsDataset' {
             try {
                 $result = Test-FiberSqsDataset -Path $Good -Uri $Server.Url -Database fsq_val
                 $result.Passed | Should -BeFalse
-                $result.Report.Passed | Should -BeTrue
-                @($result.DatabaseReport.FailedChecks).Count | Should -BeGreaterThan 0
+                @($result.FileChecks | Where-Object { -not $_.Passed }).Count | Should -Be 0
+                @($result.DatabaseChecks | Where-Object { -not $_.Passed }).Count | Should -BeGreaterThan 0
             } finally {
                 $null = Import-FiberSqsClickHouse -Path $Good -Uri $Server.Url -Database fsq_val -Confirm:$false
             }

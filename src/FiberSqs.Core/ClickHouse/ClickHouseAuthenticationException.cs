@@ -1,7 +1,7 @@
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>HTTP 401/403 or a ClickHouse authentication error (unknown user, wrong or required password).</summary>
-public sealed class ClickHouseAuthenticationException : ClickHouseException
+internal sealed class ClickHouseAuthenticationException : ClickHouseException
 {
     public ClickHouseAuthenticationException() { }
 

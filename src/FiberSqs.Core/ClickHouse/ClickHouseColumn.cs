@@ -4,7 +4,7 @@ namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>One column of a ClickHouse table: name, type, and for the typed query columns the DEFAULT
 /// expression that fills them from the CSV's text at insert time.</summary>
-public sealed record ClickHouseColumn(string Name, string Type, string? DefaultExpression = null)
+internal sealed record ClickHouseColumn(string Name, string Type, string? DefaultExpression = null)
 {
     /// <summary>True for a column the CSV carries (false for <c>ts</c> and the other typed columns).</summary>
     public bool FromCsv => DefaultExpression is null;

@@ -15,7 +15,7 @@ namespace FiberSqs.Core.ClickHouse;
 /// never followed, a password goes over plain http only to this machine (unless allowed), every wait is bounded by
 /// <see cref="ClickHouseConnectionOptions.Timeout"/> and every reply body by its size.
 /// </summary>
-public sealed partial class ClickHouseConnection : IClickHouseSession, IDisposable
+internal sealed partial class ClickHouseConnection : IClickHouseSession, IDisposable
 {
     private readonly HttpClient _http;
     private readonly string? _user;

@@ -1,7 +1,7 @@
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>How a <see cref="ClickHouseConnection"/> waits and what it may send.</summary>
-public sealed record ClickHouseConnectionOptions
+internal sealed record ClickHouseConnectionOptions
 {
     /// <summary>As Invoke-WebRequest's -TimeoutSec.</summary>
     public const int DefaultTimeoutSeconds = 100;

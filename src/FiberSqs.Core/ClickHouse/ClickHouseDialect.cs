@@ -5,7 +5,7 @@ namespace FiberSqs.Core.ClickHouse;
 /// no CREATE OR REPLACE and no DROP VIEW, and LowCardinality only behind an experimental setting; current servers
 /// (20.x and later, chDB 26.5) have all of them. The SQL producer asks this object, never the version directly.
 /// </summary>
-public sealed class ClickHouseDialect
+internal sealed class ClickHouseDialect
 {
     private ClickHouseDialect(ClickHouseVersion version)
     {

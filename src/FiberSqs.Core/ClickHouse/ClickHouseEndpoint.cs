@@ -7,7 +7,7 @@ namespace FiberSqs.Core.ClickHouse;
 /// A ClickHouse HTTP endpoint, sanitized: query string and fragment stripped, trailing slash trimmed, user info
 /// removed (and kept apart as a credential, never echoed). <see cref="DisplayUrl"/> is what messages show.
 /// </summary>
-public sealed class ClickHouseEndpoint
+internal sealed class ClickHouseEndpoint
 {
     /// <summary>Used when neither -Uri nor CLICKHOUSE_URL is given.</summary>
     public const string DefaultUrl = "http://localhost:8123";

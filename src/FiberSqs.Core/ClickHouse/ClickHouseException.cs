@@ -4,7 +4,7 @@ namespace FiberSqs.Core.ClickHouse;
 // ever carries a password or the user info of a URL: they hold the sanitized URL only.
 
 /// <summary>Base of every ClickHouse failure; <see cref="Url"/> is the sanitized server URL.</summary>
-public class ClickHouseException : Exception
+internal class ClickHouseException : Exception
 {
     public ClickHouseException() { }
 

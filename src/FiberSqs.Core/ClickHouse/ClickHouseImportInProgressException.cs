@@ -1,7 +1,7 @@
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>Another import is loading into the same database (its staging INSERTs are running on the server).</summary>
-public sealed class ClickHouseImportInProgressException : ClickHouseException
+internal sealed class ClickHouseImportInProgressException : ClickHouseException
 {
     public ClickHouseImportInProgressException() { }
 

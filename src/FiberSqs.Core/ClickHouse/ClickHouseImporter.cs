@@ -11,10 +11,10 @@ namespace FiberSqs.Core.ClickHouse;
 /// (tables in parallel), the staging row counts are checked against ground_truth.json, and only then one RENAME
 /// TABLE swaps them in and the previous tables are dropped. A failure, a Ctrl+C or a killed server before the swap
 /// leaves the previous tables and views as they were; the next import stops the INSERTs an interrupted one left
-/// running and removes its staging tables. Then the views of SPEC 5 are (re)created for the days the data has, the
+/// running and removes its staging tables. Then the views of docs/clickhouse.md are (re)created for the days the data has, the
 /// post-load validation runs on the server and postload_validation.json is written.
 /// </summary>
-public static class ClickHouseImporter
+internal static class ClickHouseImporter
 {
     private static readonly TimeSpan LeftoverPoll = TimeSpan.FromMilliseconds(500);
 

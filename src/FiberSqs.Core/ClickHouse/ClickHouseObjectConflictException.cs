@@ -2,7 +2,7 @@ namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>An object the import would replace exists but is not one of ours (e.g. a real table named
 /// <c>default.trace_spans</c> where the compatibility view goes): it is never dropped.</summary>
-public sealed class ClickHouseObjectConflictException : ClickHouseException
+internal sealed class ClickHouseObjectConflictException : ClickHouseException
 {
     public ClickHouseObjectConflictException() { }
 

@@ -1,7 +1,7 @@
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>The server refused or failed a statement: carries its error code and text.</summary>
-public sealed class ClickHouseQueryException : ClickHouseException
+internal sealed class ClickHouseQueryException : ClickHouseException
 {
     public ClickHouseQueryException() { }
 

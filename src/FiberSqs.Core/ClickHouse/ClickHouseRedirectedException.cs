@@ -2,7 +2,7 @@ namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>The server answered with a redirect. It is never followed (the credential would go along to wherever it
 /// points); <see cref="Location"/> is the new address, sanitized.</summary>
-public sealed class ClickHouseRedirectedException : ClickHouseException
+internal sealed class ClickHouseRedirectedException : ClickHouseException
 {
     public ClickHouseRedirectedException() { }
 

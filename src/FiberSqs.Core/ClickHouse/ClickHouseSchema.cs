@@ -3,16 +3,16 @@ using FiberSqs.Core.Tables;
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>
-/// How each table of <see cref="TableCatalog"/> is typed in ClickHouse (SPEC section 5): the CSV's columns in file
+/// How each table of <see cref="TableCatalog"/> is typed in ClickHouse (docs/clickhouse.md): the CSV's columns in file
 /// order, then typed query columns. The typed columns are DEFAULT (not MATERIALIZED) columns, so <c>SELECT *</c>
 /// and views see them. Text stays String (LowCardinality where the server has it and the values repeat), the
 /// CSV's timestamps stay as their ISO text, the true/false flags stay text as in the original (<c>success</c>,
 /// <c>escalated</c>), numbers become Float64/Int64, except app-log numbers that are
 /// empty on most rows, which stay text as in the original (their typed twin is <c>end_to_end_latency_ms_f64</c>).
 /// <c>app_logs.customer_id</c> is Nullable so that a LEFT JOIN that finds no log row yields NULL: that is what
-/// lets SPEC 5's confusion-matrix query count false positives.
+/// lets the README's confusion-matrix query count false positives.
 /// </summary>
-public static class ClickHouseSchema
+internal static class ClickHouseSchema
 {
     /// <summary>Nullable text columns (see the class remarks).</summary>
     private static readonly HashSet<(string Table, string Column)> NullableText = [("app_logs", "customer_id")];

@@ -4,11 +4,11 @@ using FiberSqs.Core.Safety;
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>
-/// Where and as whom to connect when the caller leaves it open (SPEC section 2): the URL from the argument, else
+/// Where and as whom to connect when the caller leaves it open (docs/architecture.md): the URL from the argument, else
 /// <c>$CLICKHOUSE_URL</c>, else <see cref="ClickHouseEndpoint.DefaultUrl"/>; the credential from the argument, else
 /// the URL's user info, else <c>$CLICKHOUSE_USER</c>/<c>$CLICKHOUSE_PASSWORD</c>, else user <c>default</c> with no password.
 /// </summary>
-public static class ClickHouseSettings
+internal static class ClickHouseSettings
 {
     public const string UrlVariable = "CLICKHOUSE_URL";
     public const string UserVariable = "CLICKHOUSE_USER";

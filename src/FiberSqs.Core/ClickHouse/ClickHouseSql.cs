@@ -11,7 +11,7 @@ namespace FiberSqs.Core.ClickHouse;
 /// chDB in the tests): database, tables, the staging/swap names, inserts, views, and the post-load validation
 /// queries. It picks types and syntax from <see cref="ClickHouseDialect"/>; callers never write SQL themselves.
 /// </summary>
-public sealed partial class ClickHouseSql
+internal sealed partial class ClickHouseSql
 {
     /// <summary>Suffix of the tables a load writes into before they are swapped in: <c>&lt;table&gt;__&lt;token&gt;__fibersqs_staging</c>,
     /// the token being the import's own, so a load never writes into (or waits on) a table an interrupted one left.</summary>
@@ -23,7 +23,7 @@ public sealed partial class ClickHouseSql
     /// <summary>Suffix of a view built beside the live one on servers without CREATE OR REPLACE VIEW, until one RENAME swaps it in.</summary>
     public const string NextViewSuffix = "__fibersqs_next";
 
-    /// <summary>The compatibility view names (SPEC 5) by table.</summary>
+    /// <summary>The compatibility view names (docs/clickhouse.md) by table.</summary>
     public static readonly IReadOnlyDictionary<string, string> CompatibilityViewNames = new Dictionary<string, string>
     {
         ["app_logs"] = "fibersqs_app_logs",
@@ -224,7 +224,7 @@ public sealed partial class ClickHouseSql
     public string ViewColumns(TableSchema table) =>
         string.Join(", ", ClickHouseSchema.Columns(table, Dialect).Select(c => c.Name));
 
-    /// <summary>Every view of SPEC 5 for an import whose app logs cover <paramref name="days"/> (YYYYMMDD): the 5
+    /// <summary>Every view of docs/clickhouse.md for an import whose app logs cover <paramref name="days"/> (YYYYMMDD): the 5
     /// compatibility views (when this import writes them), 5 region views and 5 per day. Every view reads the tables of
     /// <see cref="Database"/> itself, so imports into different databases never change what each other's views return.</summary>
     public IReadOnlyList<ClickHouseView> Views(IEnumerable<int> days)
@@ -365,7 +365,7 @@ public sealed partial class ClickHouseSql
     public string DropView(string database, string name) =>
         $"{(Dialect.HasDropView ? "DROP VIEW" : "DROP TABLE")} IF EXISTS {CheckIdentifier(database, nameof(database))}.{CheckIdentifier(name, nameof(name))}";
 
-    /// <summary>Views in the index pattern, as <c>SHOW TABLES ... LIKE</c> (SPEC 5's last query) lists them.</summary>
+    /// <summary>Views in the index pattern, as <c>SHOW TABLES ... LIKE</c> (the README's last query) lists them.</summary>
     public string ShowIndexPatternViews() => $"SHOW TABLES FROM {Database} LIKE {Literal(Database + "_%_app_logs%")}";
 
     // ---- post-load validation ---------------------------------------------------------------------------
@@ -456,7 +456,7 @@ public sealed partial class ClickHouseSql
     /// <summary>Transactions that have a <c>received</c> app-log row, to compare with txn_facts.</summary>
     public string ReceivedTransactions() => $"SELECT uniqExact(transaction_id) FROM {AppLogs} WHERE event = 'received'";
 
-    /// <summary>SPEC 5's confusion-matrix query (TSO calls joined to the transactions their id names in the app
+    /// <summary>the README's confusion-matrix query (TSO calls joined to the transactions their id names in the app
     /// logs): FN missing, FP nonexistent, wrong link, TP, total. A CTE where the server has them, else the same
     /// subquery inline; <c>log_customer_id</c> is Nullable, so an unmatched call counts as a false positive.</summary>
     public string TsoConfusionMatrix()

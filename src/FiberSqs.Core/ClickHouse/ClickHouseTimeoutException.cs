@@ -2,7 +2,7 @@ namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>The server did not answer within the connection's timeout (-TimeoutSec): a connect, a reply, or a request
 /// body the server stopped reading.</summary>
-public sealed class ClickHouseTimeoutException : ClickHouseException
+internal sealed class ClickHouseTimeoutException : ClickHouseException
 {
     public ClickHouseTimeoutException() { }
 

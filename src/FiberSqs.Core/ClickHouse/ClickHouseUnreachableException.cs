@@ -1,7 +1,7 @@
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>No HTTP answer: connection refused, DNS failure, timeout or a connection dropped mid-request.</summary>
-public sealed class ClickHouseUnreachableException : ClickHouseException
+internal sealed class ClickHouseUnreachableException : ClickHouseException
 {
     public ClickHouseUnreachableException() { }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>A server version as <c>SELECT version()</c> reports it (18.16.1, 26.5.1.1, ...).</summary>
-public sealed record ClickHouseVersion(int Major, int Minor, int Patch, string Text) : IComparable<ClickHouseVersion>
+internal sealed record ClickHouseVersion(int Major, int Minor, int Patch, string Text) : IComparable<ClickHouseVersion>
 {
     public static ClickHouseVersion Parse(string text)
     {

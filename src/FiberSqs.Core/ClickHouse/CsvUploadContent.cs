@@ -10,7 +10,7 @@ namespace FiberSqs.Core.ClickHouse;
 /// in 1 MiB chunks as the request is sent (never whole in memory), optionally gzip-compressed on the fly, counting
 /// the bytes and rows that went out for progress.
 /// </summary>
-public sealed class CsvUploadContent : HttpContent
+internal sealed class CsvUploadContent : HttpContent
 {
     private const int ChunkSize = 1 << 20;
     private readonly string _path;

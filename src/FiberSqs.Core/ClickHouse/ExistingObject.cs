@@ -5,4 +5,4 @@ using FiberSqs.Core.Tables;
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>An object on the server before the import: its engine and its definition.</summary>
-public sealed record ExistingObject(string Engine, string CreateQuery);
+internal sealed record ExistingObject(string Engine, string CreateQuery);

@@ -5,7 +5,7 @@ namespace FiberSqs.Core.ClickHouse;
 /// in-process chDB engine. The schema, view and validation SQL (from <see cref="ClickHouseSql"/>) runs through
 /// this interface, so every engine runs the same statements.
 /// </summary>
-public interface IClickHouseSession
+internal interface IClickHouseSession
 {
     /// <summary>The dialect chosen from the engine's <c>SELECT version()</c>.</summary>
     ClickHouseDialect Dialect { get; }

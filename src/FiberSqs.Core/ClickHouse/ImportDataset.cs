@@ -8,7 +8,7 @@ namespace FiberSqs.Core.ClickHouse;
 /// A dataset folder checked for import, before anything touches a server (<see cref="DatasetFolder"/>: the answer
 /// key reads, and every table of its tiers has its CSV with the declared header), with the files to load.
 /// </summary>
-public sealed class ImportDataset
+internal sealed class ImportDataset
 {
     private ImportDataset(string root, GroundTruth truth, IReadOnlyList<ImportFile> files)
     {

@@ -14,7 +14,7 @@ namespace FiberSqs.Core.ClickHouse;
 /// this machine that runs; elsewhere, one whose heartbeat moves on while a contender watches) makes the contender
 /// give up with <see cref="ClickHouseImportInProgressException"/>: of two imports started in the same instant, one loads.
 /// </summary>
-public sealed class ImportLock : IAsyncDisposable
+internal sealed class ImportLock : IAsyncDisposable
 {
     public const string TableName = "__fibersqs_import_lock";
 

@@ -3,7 +3,7 @@ using FiberSqs.Core.Validation;
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>What an import does besides its inputs.</summary>
-public sealed record ImportOptions
+internal sealed record ImportOptions
 {
     public const string DefaultDatabase = "fibersqs_prod";
 

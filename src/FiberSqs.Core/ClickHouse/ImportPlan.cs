@@ -6,11 +6,11 @@ namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>
 /// What an import will drop and create on a server, read from <c>system.tables</c> before anything changes. The
-/// same plan drives -WhatIf and the real run, so what -WhatIf lists is what happens. Only objects of SPEC
-/// section 5 (and this module's own staging names) ever appear in it; a table or a view under one of those names
+/// same plan drives -WhatIf and the real run, so what -WhatIf lists is what happens. Only the objects of
+/// docs/clickhouse.md (and this module's own staging names) ever appear in it; a table or a view under one of those names
 /// that a FiberSqs import did not create makes the plan refuse (<see cref="ClickHouseObjectConflictException"/>).
 /// </summary>
-public sealed class ImportPlan
+internal sealed class ImportPlan
 {
     private ImportPlan(ClickHouseSql sql, bool databaseExists, IReadOnlyDictionary<string, ExistingObject> existing,
         ImportDataset dataset, IReadOnlyList<ClickHouseView> views, string token)
@@ -136,7 +136,7 @@ public sealed class ImportPlan
         return null;
     }
 
-    /// <summary>Why a database is refused (SPEC 12): never advice to drop a database.</summary>
+    /// <summary>Why a database is refused (docs/safety.md): never advice to drop a database.</summary>
     public static string ReservedDatabaseMessage(string database) =>
         $"The tables cannot go into database '{UntrustedText.Escape(database, 120)}': " +
         (database.Equals("logs", StringComparison.OrdinalIgnoreCase) || database.Equals("default", StringComparison.OrdinalIgnoreCase)

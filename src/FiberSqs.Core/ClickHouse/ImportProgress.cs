@@ -4,7 +4,7 @@ namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>A step or the load's progress. <see cref="Table"/> is null for a step (<see cref="Message"/> says what);
 /// for a table being loaded it carries that table's figures.</summary>
-public sealed record ImportProgress(string Stage, string Message, int PercentComplete)
+internal sealed record ImportProgress(string Stage, string Message, int PercentComplete)
 {
     public string? Table { get; init; }
     public long RowsSent { get; init; }

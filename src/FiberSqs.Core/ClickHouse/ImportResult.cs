@@ -3,7 +3,7 @@ using FiberSqs.Core.Validation;
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>What <c>ClickHouseImporter.RunAsync</c> did.</summary>
-public sealed class ImportResult
+internal sealed class ImportResult
 {
     public required string Url { get; init; }
     public required string ServerVersion { get; init; }

@@ -1,7 +1,7 @@
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>Something answered, but not a ClickHouse HTTP interface (wrong port, a proxy page, the native port).</summary>
-public sealed class NotClickHouseException : ClickHouseException
+internal sealed class NotClickHouseException : ClickHouseException
 {
     public NotClickHouseException() { }
 

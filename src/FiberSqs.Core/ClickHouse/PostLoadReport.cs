@@ -5,7 +5,7 @@ namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>Writes <c>postload_validation.json</c>: where and what was loaded, then the post-load checks in the
 /// same shape as validation_summary.json (<c>passed</c>, <c>checks</c>).</summary>
-public static class PostLoadReport
+internal static class PostLoadReport
 {
     /// <summary>Writes the report to <paramref name="path"/> through a new temporary file renamed over it
     /// (<see cref="AtomicFile"/>): a symbolic link planted under the name is replaced, never followed.</summary>

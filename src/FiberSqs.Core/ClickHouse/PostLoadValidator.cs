@@ -8,14 +8,14 @@ using FiberSqs.Core.Validation;
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>
-/// The post-load checks of SPEC section 5, every figure computed by SQL on the server (the queries come from
+/// The post-load checks of docs/clickhouse.md, every figure computed by SQL on the server (the queries come from
 /// <see cref="ClickHouseSql"/>): rows loaded vs expected, impacted-slice requests per minute, the time range,
 /// the fix-time effect, per-region p95 multipliers, central→east circuit RTT uplift, app-log rows per region
 /// (through the index-pattern views too), the views, Tier 2 counts and the TSO confusion matrix, which must
 /// equal ground_truth.json exactly. Returns the same <see cref="ValidationCheck"/> records as the dataset
 /// validator, so Test-FiberSqsDataset -Uri can merge them.
 /// </summary>
-public static class PostLoadValidator
+internal static class PostLoadValidator
 {
     /// <summary>Central's p95 in the incident over its p95 outside must reach this, and be the highest region's.</summary>
     public const double MinCentralP95Multiplier = 1.5;
@@ -86,7 +86,7 @@ public static class PostLoadValidator
         var checks = new List<ValidationCheck> { await run.RowCounts(tables).ConfigureAwait(false) };
         if (!TableCatalog.Tier1.All(tables.Contains))
         {
-            checks.Add(new ValidationCheck("postload_tables_present", false, new FigureList().Add("database", database)
+            checks.Add(new ValidationCheck(PostLoadCheckNames.TablesPresent, false, new FigureList().Add("database", database)
                     .Add("missing", string.Join(", ", TableCatalog.Tier1.Where(t => !tables.Contains(t)).Select(t => t.Name))),
                 "every Tier 1 table exists", $"{database} lacks Tier 1 tables: import the dataset first (Import-FiberSqsClickHouse)."));
             return new ValidationReport(session.DisplayName + "/" + database, checks, clock.Elapsed);
@@ -142,7 +142,7 @@ public static class PostLoadValidator
                 }
             }
 
-            return new ValidationCheck("postload_row_counts", allMatch, figures,
+            return new ValidationCheck(PostLoadCheckNames.RowCounts, allMatch, figures,
                 truth is null ? "every table has rows (no ground truth given)" : "rows loaded = ground_truth.json generation.row_counts, per table",
                 allMatch ? "Every table holds the rows the dataset has." : "Row counts differ: " + string.Join("; ", mismatches) + ". Import the dataset again.");
         }
@@ -153,7 +153,7 @@ public static class PostLoadValidator
             var minutes = L(r[3]);
             var figures = new FigureList().Add("median_rpm", minutes > 0 ? D(r[0]) : 0.0).Add("p95_rpm", minutes > 0 ? D(r[1]) : 0.0)
                 .Add("max_rpm", minutes > 0 ? L(r[2]) : 0L).Add("minutes_with_requests", minutes);
-            return new ValidationCheck("postload_impacted_slice_rpm", minutes > 0, figures,
+            return new ValidationCheck(PostLoadCheckNames.ImpactedSliceRpm, minutes > 0, figures,
                 "the impacted slice (central provision/modify 'received' rows) has requests",
                 minutes > 0 ? "Requests per minute of the impacted slice, over the minutes that have any."
                             : "No central provision/modify requests: the app logs do not hold the incident's slice.");
@@ -173,7 +173,7 @@ public static class PostLoadValidator
             var figures = new FigureList().Add("min_day", minDay).Add("max_day", maxDay).Add("first_ts", first).Add("last_ts", last)
                 .Add("days", withRows.Count > 0 ? (long)(DateTime.ParseExact(maxDay.ToString(CultureInfo.InvariantCulture), "yyyyMMdd", CultureInfo.InvariantCulture)
                     - DateTime.ParseExact(minDay.ToString(CultureInfo.InvariantCulture), "yyyyMMdd", CultureInfo.InvariantCulture)).TotalDays + 1 : 0L);
-            return new ValidationCheck("postload_time_range", ok, figures, $"every ts in [{start}, {end}) UTC",
+            return new ValidationCheck(PostLoadCheckNames.TimeRange, ok, figures, $"every ts in [{start}, {end}) UTC",
                 ok ? "Every typed timestamp lies inside the window." : $"Timestamps run from {first} to {last}, outside the window.");
         }
 
@@ -191,7 +191,7 @@ public static class PostLoadValidator
                 .Add("p95_before_ms", R(before.P95)).Add("p99_before_ms", R(before.P99)).Add("timeout_rate_before", R(before.Timeouts, 4)).Add("finished_before", before.N)
                 .Add("p95_after_ms", R(after.P95)).Add("p99_after_ms", R(after.P99)).Add("timeout_rate_after", R(after.Timeouts, 4)).Add("finished_after", after.N)
                 .Add("p95_ratio", R(ratio));
-            return new ValidationCheck("postload_fix_time_effect", ok, figures,
+            return new ValidationCheck(PostLoadCheckNames.FixTimeEffect, ok, figures,
                 $"impacted slice from incident start: p95 before the fix >= {MinFixP95Ratio}x after, and more timeouts before (>= {MinTransactionsPerPeriod} finished per period)",
                 !applicable ? "Too few finished impacted transactions around the fix time to compare."
                 : ok ? "Latency and timeouts drop after the fix time." : "The fix time makes no visible difference: the incident is not in the loaded app logs.",
@@ -215,7 +215,7 @@ public static class PostLoadValidator
             var central = multipliers[Scenario.PrimarySourceRegion];
             var others = multipliers.Where(m => m.Key != Scenario.PrimarySourceRegion && double.IsFinite(m.Value)).Select(m => m.Value).DefaultIfEmpty(0).Max();
             var ok = central >= MinCentralP95Multiplier && central > others;
-            return new ValidationCheck("postload_region_p95_multiplier", ok, figures,
+            return new ValidationCheck(PostLoadCheckNames.RegionP95Multiplier, ok, figures,
                 $"central's provision/modify p95 in the incident >= {MinCentralP95Multiplier}x its baseline, and the highest region's",
                 ok ? $"Central's p95 rises {central:0.##}x in the incident; no other region more than {others:0.##}x."
                    : $"Central's multiplier is {central:0.##} (highest elsewhere {others:0.##}): the incident is not where the dataset puts it.");
@@ -234,7 +234,7 @@ public static class PostLoadValidator
             var top = rows.Count > 0 ? rows[0] : null;
             var otherMax = rows.Skip(1).Select(r => D(r[1])).Where(double.IsFinite).DefaultIfEmpty(0).Max();
             var ok = top is not null && top[0] == Scenario.PrimaryCircuitId && D(top[1]) >= MinPrimaryRttUplift && otherMax <= MaxOtherRttUplift;
-            return new ValidationCheck("postload_circuit_rtt_uplift", ok, figures,
+            return new ValidationCheck(PostLoadCheckNames.CircuitRttUplift, ok, figures,
                 $"top central->east circuit by mean RTT uplift is {Scenario.PrimaryCircuitId} with >= {MinPrimaryRttUplift}x; every other <= {MaxOtherRttUplift}x",
                 ok ? $"{Scenario.PrimaryCircuitId} stands out; no other central->east circuit is elevated."
                    : top is null ? "No central->east circuit metrics." : $"Top circuit {top[0]} ({D(top[1]):0.##}x), next highest {otherMax:0.##}x.");
@@ -288,7 +288,7 @@ public static class PostLoadValidator
             }
 
             var ok = problems.Count == 0;
-            return new ValidationCheck("postload_app_log_rows_per_region", ok, figures,
+            return new ValidationCheck(PostLoadCheckNames.AppLogRowsPerRegion, ok, figures,
                 "every region has app-log rows; the region and per-day views return exactly the table's rows",
                 ok ? "Every region has app logs and the index-pattern views return all of them." : string.Join("; ", problems) + ".");
         }
@@ -312,7 +312,7 @@ public static class PostLoadValidator
                 .Add("days", (long)days.Count)
                 .Add("views", string.Join(", ", wanted.Where(IsView).Select(v => v.FullName)));
             var ok = missing.Count == 0 && actualIndex == index.Count;
-            return new ValidationCheck("postload_views", ok, figures,
+            return new ValidationCheck(PostLoadCheckNames.Views, ok, figures,
                 (sql.CompatibilityDatabase is null ? "" : "5 compatibility views, and ") + "5 region views plus 5 per generated day, all present",
                 ok ? $"All {wanted.Count} views are there." : "Missing or extra views: " + string.Join(", ", missing.DefaultIfEmpty($"{actualIndex} index-pattern views for {index.Count} expected")) + ". Import again to recreate them.");
         }
@@ -323,7 +323,7 @@ public static class PostLoadValidator
             var figures = new FigureList();
             if (tier2.Count == 0)
             {
-                return new ValidationCheck("postload_tier2_row_counts", true, figures.Add("tier2_tables", 0L), "Tier 2 tables hold the dataset's rows",
+                return new ValidationCheck(PostLoadCheckNames.Tier2RowCounts, true, figures.Add("tier2_tables", 0L), "Tier 2 tables hold the dataset's rows",
                     "No Tier 2 tables (the dataset was generated without -EnableTier2).", applicable: false);
             }
 
@@ -353,7 +353,7 @@ public static class PostLoadValidator
             }
 
             var ok = problems.Count == 0;
-            return new ValidationCheck("postload_tier2_row_counts", ok, figures,
+            return new ValidationCheck(PostLoadCheckNames.Tier2RowCounts, ok, figures,
                 "all three Tier 2 tables hold ground_truth.json's rows; one txn_facts row per received transaction",
                 ok ? "Tier 2 tables are complete." : string.Join("; ", problems) + ".");
         }
@@ -363,7 +363,7 @@ public static class PostLoadValidator
         /// and the confusion matrix's tso_* keys at the top level.</summary>
         public async Task<JsonObject> OriginalSections(IReadOnlyList<ValidationCheck> checks)
         {
-            var rpm = checks.First(c => c.Name == "postload_impacted_slice_rpm");
+            var rpm = checks.First(c => c.Name == PostLoadCheckNames.ImpactedSliceRpm);
             var fix = new JsonArray();
             foreach (var r in await Query(sql.FixVerification()).ConfigureAwait(false))
             {
@@ -397,7 +397,7 @@ public static class PostLoadValidator
                 });
             }
 
-            var m = checks.First(c => c.Name == "postload_tso_confusion_matrix");
+            var m = checks.First(c => c.Name == PostLoadCheckNames.TsoConfusionMatrix);
             long F(string name) => m.Figure(name) is long v ? v : 0;
             long tp = F("tp"), fn = F("fn_missing_txn_id"), fp = F("fp_nonexistent_txn_id"), wrong = F("wrong_link"), total = F("total_calls");
             double Ratio(long a, long b) => b == 0 ? 0 : Math.Round((double)a / b, 4);
@@ -449,7 +449,7 @@ public static class PostLoadValidator
                 .Add("tp_rate", Rate(tp)).Add("fn_rate", Rate(fn)).Add("fp_rate", Rate(fp)).Add("wrong_link_rate", Rate(wrong));
             if (truth is null)
             {
-                return new ValidationCheck("postload_tso_confusion_matrix", tp + fn + fp + wrong == total, figures,
+                return new ValidationCheck(PostLoadCheckNames.TsoConfusionMatrix, tp + fn + fp + wrong == total, figures,
                     "equals ground_truth.json tso_noise (no ground truth given)", "No ground truth to compare the confusion matrix with.", applicable: false);
             }
 
@@ -460,7 +460,7 @@ public static class PostLoadValidator
                 .Add("expected_total_calls", truth.TsoNoise.TotalCalls);
             var ok = tp == Want(TsoNoiseType.Clean) && fn == Want(TsoNoiseType.Missing) && fp == Want(TsoNoiseType.Fabricated) &&
                      wrong == Want(TsoNoiseType.WrongCustomer) && total == truth.TsoNoise.TotalCalls;
-            return new ValidationCheck("postload_tso_confusion_matrix", ok, figures,
+            return new ValidationCheck(PostLoadCheckNames.TsoConfusionMatrix, ok, figures,
                 "TP = clean, FN = missing, FP = fabricated, wrong link = wrong_customer, exactly as ground_truth.json tso_noise",
                 ok ? "The SQL confusion matrix equals the answer key." : "The SQL confusion matrix differs from ground_truth.json: the loaded tso_calls or app_logs do not match the dataset.");
         }

@@ -1,7 +1,7 @@
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>Rows that reached a staging table differ from ground_truth.json: nothing was swapped in.</summary>
-public sealed class RowCountMismatchException : Exception
+internal sealed class RowCountMismatchException : Exception
 {
     public RowCountMismatchException() { }
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>Reads ClickHouse's TabSeparated output (rows by <c>\n</c>, fields by tab, backslash escapes).</summary>
-public static class TabSeparated
+internal static class TabSeparated
 {
     public static IReadOnlyList<string[]> Parse(string text)
     {

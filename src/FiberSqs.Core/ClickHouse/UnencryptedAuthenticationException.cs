@@ -2,7 +2,7 @@ namespace FiberSqs.Core.ClickHouse;
 
 /// <summary>A password would go over plain http to a host that is not this machine; refused unless the caller allows
 /// unencrypted authentication. Nothing was sent.</summary>
-public sealed class UnencryptedAuthenticationException : ClickHouseException
+internal sealed class UnencryptedAuthenticationException : ClickHouseException
 {
     public UnencryptedAuthenticationException() { }
 

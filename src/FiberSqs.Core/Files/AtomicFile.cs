@@ -8,7 +8,7 @@ namespace FiberSqs.Core.Files;
 /// created exclusively (an existing file or symbolic link of that name fails the creation instead of being opened),
 /// which is then renamed over the target. A rename replaces a symbolic link itself, not the file it points at.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>The temporary files' names: <c>.&lt;file&gt;.fibersqs-tmp-&lt;random&gt;</c>.</summary>
     public const string TempMarker = ".fibersqs-tmp-";

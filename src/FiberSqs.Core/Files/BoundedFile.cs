@@ -4,7 +4,7 @@ namespace FiberSqs.Core.Files;
 /// Reads of files a crafted dataset controls, with a bound: a reader gets at most <c>maxBytes</c> and then an
 /// <see cref="InvalidDataException"/>, whatever the file claims to be (a huge file, a link to /dev/zero, a FIFO).
 /// </summary>
-public static class BoundedFile
+internal static class BoundedFile
 {
     /// <summary>Opens <paramref name="path"/> for reading; reading past <paramref name="maxBytes"/> throws.</summary>
     public static Stream OpenRead(string path, long maxBytes, string what) =>

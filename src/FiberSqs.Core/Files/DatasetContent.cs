@@ -8,7 +8,7 @@ namespace FiberSqs.Core.Files;
 /// report write left. Anything else (a user's notes, a subfolder, a symbolic link anywhere) makes the folder not
 /// ours to delete, whatever marker it carries.
 /// </summary>
-public static class DatasetContent
+internal static class DatasetContent
 {
     /// <summary>The entries (relative paths) that the module would not have written; empty when there are none.</summary>
     public static IReadOnlyList<string> ForeignEntries(string root)

@@ -11,7 +11,7 @@ namespace FiberSqs.Core.Files;
 /// themselves are the validator's to judge (a missing one is a failed check); <see cref="RequireCsvs"/> is for the
 /// importer, which needs every one of them present with its header before it touches a server.
 /// </summary>
-public sealed class DatasetFolder
+internal sealed class DatasetFolder
 {
     /// <summary>Longest header line read: the longest real one (app_logs) is under 300 bytes.</summary>
     private const int MaxHeaderBytes = 64 << 10;

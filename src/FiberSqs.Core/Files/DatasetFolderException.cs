@@ -1,7 +1,7 @@
 namespace FiberSqs.Core.Files;
 
 /// <summary>A folder that cannot be used as a dataset: what is wrong (<see cref="Problem"/>) and where.</summary>
-public sealed class DatasetFolderException : IOException
+internal sealed class DatasetFolderException : IOException
 {
     public DatasetFolderException(DatasetProblem problem, string path, string message, Exception? inner = null)
         : base(message, inner)

@@ -2,8 +2,8 @@ using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.Files;
 
-/// <summary>Where each file of a dataset folder lives (SPEC section 4).</summary>
-public static class DatasetLayout
+/// <summary>Where each file of a dataset folder lives (docs/data-contract.md).</summary>
+internal static class DatasetLayout
 {
     public const string DataFolder = "data";
     public const string ReadmeFile = "README.md";

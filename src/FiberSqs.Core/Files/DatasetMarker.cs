@@ -6,7 +6,7 @@ namespace FiberSqs.Core.Files;
 /// The marker file that says FiberSqs wrote a folder. -Force replaces a folder only when it carries one, so a
 /// typo in -OutputPath can never delete somebody's unrelated files.
 /// </summary>
-public static class DatasetMarker
+internal static class DatasetMarker
 {
     public static void Write(string root, string generator, long seed)
     {

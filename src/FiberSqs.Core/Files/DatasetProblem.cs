@@ -2,7 +2,7 @@ namespace FiberSqs.Core.Files;
 
 /// <summary>Why a folder cannot be used as a dataset at all (as opposed to a validation check that fails). Every cmdlet
 /// maps each to the same error id, so one mistake reads the same from New, Import and Test.</summary>
-public enum DatasetProblem
+internal enum DatasetProblem
 {
     /// <summary>The path does not exist.</summary>
     NotFound,

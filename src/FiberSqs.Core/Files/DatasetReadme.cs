@@ -8,7 +8,7 @@ namespace FiberSqs.Core.Files;
 
 /// <summary>The participants' README.md: the scenario outline, the files and how to load and query them.
 /// No spoilers: nothing names the root cause, the circuit or the confounders.</summary>
-public static class DatasetReadme
+internal static class DatasetReadme
 {
     public static string Render(DatasetOptions options, IReadOnlyList<TableFileInfo> tables)
     {

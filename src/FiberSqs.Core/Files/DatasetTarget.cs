@@ -4,7 +4,7 @@ namespace FiberSqs.Core.Files;
 
 /// <summary>Where a new dataset goes, checked before anything is written: a new or empty folder, or (when
 /// replacing is asked for) a folder this module wrote that holds nothing else and is not a link.</summary>
-public static class DatasetTarget
+internal static class DatasetTarget
 {
     /// <summary>True when an existing dataset will be replaced; throws <see cref="DatasetTargetException"/> when the
     /// target cannot be written.</summary>

@@ -1,7 +1,7 @@
 namespace FiberSqs.Core.Files;
 
 /// <summary>A dataset cannot be written to <see cref="Path"/>: nothing was changed there.</summary>
-public sealed class DatasetTargetException : IOException
+internal sealed class DatasetTargetException : IOException
 {
     public DatasetTargetException(TargetProblem problem, string path, string message)
         : base(message)

@@ -7,7 +7,7 @@ namespace FiberSqs.Core.Files;
 /// a symbolic link) already has the name, so a folder someone planted under a guessed name is never written into.
 /// .NET's Directory.CreateDirectory succeeds silently on an existing folder, so it is only the fallback elsewhere.
 /// </summary>
-public static partial class ExclusiveDirectory
+internal static partial class ExclusiveDirectory
 {
     private const int EEXIST = 17;
 

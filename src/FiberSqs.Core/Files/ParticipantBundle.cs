@@ -8,7 +8,7 @@ namespace FiberSqs.Core.Files;
 /// The participants' zip: README.md and data/, never the answer key or the validation summary. Entries in a fixed
 /// order with a fixed timestamp (the window's end), so the same files give the same zip bytes on a given runtime.
 /// </summary>
-public static class ParticipantBundle
+internal static class ParticipantBundle
 {
     public static readonly DateTimeOffset EntryTime = new(Scenario.WindowEnd);
 

@@ -13,7 +13,7 @@ namespace FiberSqs.Core.Files;
 /// run leaves the folder; <see cref="FindLeftovers"/> recognises it by name, owner file and a dead owner, and
 /// <see cref="RemoveLeftover"/> puts back a previous dataset that a kill mid-swap left aside, then deletes the rest.
 /// </summary>
-public sealed partial class StagingFolder
+internal sealed partial class StagingFolder
 {
     public const string OwnerFile = ".fibersqs-owner";
     private const string DatasetName = "dataset";

@@ -7,4 +7,4 @@ namespace FiberSqs.Core.Files;
 
 /// <summary>A staging folder a stopped run left: the folder, the dataset folder it was for, and a previous dataset
 /// it holds (null when none).</summary>
-public sealed record StagingLeftover(string FolderPath, string Target, string? PreviousDataset);
+internal sealed record StagingLeftover(string FolderPath, string Target, string? PreviousDataset);

@@ -1,7 +1,7 @@
 namespace FiberSqs.Core.Files;
 
 /// <summary>Why a dataset cannot be written where it was asked to go.</summary>
-public enum TargetProblem
+internal enum TargetProblem
 {
     /// <summary>The path is a file.</summary>
     IsFile,

@@ -8,7 +8,7 @@ namespace FiberSqs.Core.Generation;
 /// app-log rows per transaction in each minute's context (bursts, confounders), so the row target is met
 /// (the original assumed 10 rows per transaction and landed at 53%).
 /// </summary>
-public sealed class ArrivalPlan
+internal sealed class ArrivalPlan
 {
     public const int MinutesPerShard = 60;
 

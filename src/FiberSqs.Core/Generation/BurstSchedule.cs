@@ -4,7 +4,7 @@ namespace FiberSqs.Core.Generation;
 
 /// <summary>The primary circuit's degradation bursts: one every 17-23 minutes, lasting 4-7 minutes, whole seconds,
 /// from the incident start to its end.</summary>
-public sealed class BurstSchedule
+internal sealed class BurstSchedule
 {
     private readonly long[] _starts;
     private readonly long[] _ends;

@@ -5,7 +5,7 @@ namespace FiberSqs.Core.Generation;
 /// <summary>The primary circuit plus one circuit per ordered region pair (CKT-&lt;SRC3&gt;-&lt;DST3&gt;-&lt;210..298&gt;),
 /// with the original's baseline ranges. The pair circuit of the primary's regions is its healthy alternate: the
 /// reroute at the fix time moves the impacted flows onto it.</summary>
-public sealed class CircuitInventory
+internal sealed class CircuitInventory
 {
     private readonly Circuit[,] _byPair;
 

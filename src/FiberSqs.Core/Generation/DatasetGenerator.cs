@@ -8,10 +8,10 @@ using FiberSqs.Core.Tables;
 namespace FiberSqs.Core.Generation;
 
 /// <summary>
-/// Writes a whole dataset folder: the CSVs of SPEC section 4 (hour-shards generated on every core, appended in
+/// Writes a whole dataset folder: the CSVs of docs/data-contract.md (hour-shards generated on every core, appended in
 /// order), README.md, ground_truth.json, the module's marker and, when asked, the participants' zip.
 /// </summary>
-public static class DatasetGenerator
+internal static class DatasetGenerator
 {
     public static string GeneratorName { get; } = "FiberSqs " +
         (typeof(DatasetGenerator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion

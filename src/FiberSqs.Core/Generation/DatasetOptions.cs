@@ -1,7 +1,7 @@
 namespace FiberSqs.Core.Generation;
 
-/// <summary>The parameters of one dataset (SPEC section 2).</summary>
-public sealed record DatasetOptions
+/// <summary>The parameters of one dataset (docs/architecture.md).</summary>
+internal sealed record DatasetOptions
 {
     public const long DefaultAppLogRows = 15_000_000;
 

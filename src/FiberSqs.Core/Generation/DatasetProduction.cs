@@ -9,7 +9,7 @@ namespace FiberSqs.Core.Generation;
 /// validation_summary.json), the swap into place, or the roll back on any failure or cancellation. The previous
 /// dataset is never lost: it is replaced only once the new one is complete, and put back if the swap fails.
 /// </summary>
-public static class DatasetProduction
+internal static class DatasetProduction
 {
     /// <summary>Removes the staging folders that killed runs left beside <paramref name="target"/> (whose owner process
     /// is gone), asking <paramref name="approve"/> for each; returns the ones removed with the bytes freed (and whether a

@@ -3,7 +3,7 @@ using FiberSqs.Core.Model;
 namespace FiberSqs.Core.Generation;
 
 /// <summary>What <see cref="DatasetGenerator.Generate"/> wrote.</summary>
-public sealed class GenerationResult
+internal sealed class GenerationResult
 {
     public required string Path { get; init; }
     public required DatasetOptions Options { get; init; }

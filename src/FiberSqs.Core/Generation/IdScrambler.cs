@@ -4,7 +4,7 @@ namespace FiberSqs.Core.Generation;
 /// Turns sequence numbers into random-looking 48-bit ids that are unique by construction (a bijection on 48
 /// bits keyed by the seed), so trace and span ids never collide however many are written.
 /// </summary>
-public readonly struct IdScrambler
+internal readonly struct IdScrambler
 {
     private const ulong Mask = (1UL << 48) - 1;
     private readonly ulong _key1, _key2;

@@ -4,7 +4,7 @@ namespace FiberSqs.Core.Generation;
 /// A fixed log-scale histogram (0.5% wide bins from 0.01 ms to ~10^7 ms) for quantiles over any number of
 /// transactions in constant memory; shards merge by adding counts, so the result is independent of threads.
 /// </summary>
-public sealed class LatencyHistogram
+internal sealed class LatencyHistogram
 {
     private const double BinsPerE = 200;
     private const double MinMs = 0.01;

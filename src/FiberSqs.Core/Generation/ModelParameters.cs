@@ -2,7 +2,7 @@ using FiberSqs.Core.Model;
 
 namespace FiberSqs.Core.Generation;
 
-/// <summary>The numbers of the model (SPEC section 3), in one place.</summary>
+/// <summary>The numbers of the model (docs/model.md), in one place.</summary>
 internal static class ModelParameters
 {
     // Transaction type weights: index as Scenario.TransactionTypes.

@@ -5,11 +5,11 @@ namespace FiberSqs.Core.Generation;
 /// <summary>
 /// exp, log, sin and cos computed in C# from IEEE-754 basic operations only, so they give the same bits on every
 /// machine and runtime. <see cref="Math.Exp"/> and friends call the platform's C library (glibc, musl, the Windows
-/// CRT, Apple's libm), whose last bits differ between implementations and versions, and SPEC 7 wants byte-identical
+/// CRT, Apple's libm), whose last bits differ between implementations and versions, and docs/architecture.md wants byte-identical
 /// files on any machine. The algorithms and constants are FreeBSD's msun / Sun's fdlibm (e_exp.c, e_log.c,
 /// k_sin.c, k_cos.c, the medium case of e_rem_pio2.c): errors below 1 ulp.
 /// </summary>
-public static class PortableMath
+internal static class PortableMath
 {
     // ---- exp (fdlibm e_exp.c) -------------------------------------------------------------------------------
     private const double OverflowThreshold = 7.09782712893383973096e+02;

@@ -7,7 +7,7 @@ namespace FiberSqs.Core.Generation;
 /// The module's own PRNG: xoshiro256** seeded through SplitMix64. Same seed, same numbers on every machine and
 /// runtime (System.Random's algorithm is not a contract). A mutable struct: keep it in a field or local, never copy it.
 /// </summary>
-public struct Prng
+internal struct Prng
 {
     /// <summary>Recorded in ground_truth.json; bump when any sampler or stream layout changes the output.</summary>
     public const string AlgorithmVersion = "xoshiro256** (SplitMix64 seeding, per table and hour-shard streams; portable exp, log, sin, cos) v3";

@@ -3,7 +3,7 @@ using FiberSqs.Core.Model;
 namespace FiberSqs.Core.Generation;
 
 /// <summary>Count, sum, min and max of a series; mergeable across shards.</summary>
-public sealed class RunningStat
+internal sealed class RunningStat
 {
     public long Count { get; private set; }
     public double Sum { get; private set; }

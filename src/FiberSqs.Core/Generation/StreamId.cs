@@ -4,7 +4,7 @@ namespace FiberSqs.Core.Generation;
 /// The independent random streams. Each (seed, stream, shard) triple gets its own PRNG, so a table's values do not
 /// depend on how many values another table drew, nor on which thread ran a shard. Never renumber: append.
 /// </summary>
-public enum StreamId
+internal enum StreamId
 {
     Bursts = 1,
     Arrivals = 2,

@@ -5,9 +5,9 @@ namespace FiberSqs.Core.Generation;
 
 /// <summary>
 /// Allocation-free formatting of the values the hot path writes (timestamps, fixed-point numbers, ids) straight
-/// into UTF-8 bytes, in the exact text forms of SPEC section 4. Each method returns the number of bytes written.
+/// into UTF-8 bytes, in the exact text forms of docs/data-contract.md. Each method returns the number of bytes written.
 /// </summary>
-public static class Utf8Text
+internal static class Utf8Text
 {
     /// <summary>Length of 2025-12-03T12:21:07.123456Z.</summary>
     public const int TimestampMicrosLength = 27;

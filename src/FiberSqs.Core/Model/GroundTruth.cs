@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace FiberSqs.Core.Model;
 
-// The answer key, ground_truth.json (SPEC section 4). Key names are the original generator's, which existing
+// The answer key, ground_truth.json (docs/data-contract.md). Key names are the original generator's, which existing
 // tooling reads; what it lacked (measured figures, per-call records, RNG version) sits beside them.
 
 public sealed class GroundTruth

@@ -1,6 +1,6 @@
 namespace FiberSqs.Core.Model;
 
-/// <summary>The fixed facts of the exercise (SPEC section 1 and 3): window, regions, incident, confounders.</summary>
+/// <summary>The fixed facts of the exercise (docs/model.md): window, regions, incident, confounders.</summary>
 public static class Scenario
 {
     public const string DatasetName = "simulated_fibersqs_cross_region_latency_tso";

@@ -8,7 +8,7 @@ namespace FiberSqs.Core.Safety;
 /// escape characters (which a terminal would obey: colours, titles, cursor moves), C1 controls and bidirectional
 /// overrides are shown as <c>\u001b</c>-style escapes, and the text is clipped to a length.
 /// </summary>
-public static class UntrustedText
+internal static class UntrustedText
 {
     public static string Escape(string? text, int max = int.MaxValue)
     {

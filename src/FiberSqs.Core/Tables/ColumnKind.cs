@@ -1,7 +1,7 @@
 namespace FiberSqs.Core.Tables;
 
 /// <summary>What a CSV column holds, which decides how it is written, validated and typed in ClickHouse.</summary>
-public enum ColumnKind
+internal enum ColumnKind
 {
     /// <summary>Free text (may be empty).</summary>
     Text,

@@ -2,7 +2,7 @@ namespace FiberSqs.Core.Tables;
 
 /// <summary>One CSV column: its header name, its kind, and whether it may be empty although it is typed (an optional
 /// number: app-log latencies and statuses that only some events carry). Text may always be empty.</summary>
-public sealed record ColumnSchema(string Name, ColumnKind Kind, bool Optional = false)
+internal sealed record ColumnSchema(string Name, ColumnKind Kind, bool Optional = false)
 {
     public bool IsTimestamp => Kind is ColumnKind.TimestampMicros or ColumnKind.TimestampSeconds;
 

@@ -8,7 +8,7 @@ namespace FiberSqs.Core.Tables;
 /// format values into UTF-8 on the stack first, so the hot path allocates nothing per field. Every row must have the
 /// table's field count: a writer that emits one field too many or too few fails at once, not in a reader's hands.
 /// </summary>
-public sealed class CsvRowWriter : IDisposable
+internal sealed class CsvRowWriter : IDisposable
 {
     private static readonly CsvWriterOptions Options = new() { NewLine = "\n", WriteByteOrderMark = false };
 

@@ -4,7 +4,7 @@ namespace FiberSqs.Core.Tables;
 
 /// <summary>The eight tables (docs/data-contract.md), columns in file order. The one source of truth for the writers
 /// (their row writer checks every row's field count against it), the validator and the ClickHouse DDL.</summary>
-public static class TableCatalog
+internal static class TableCatalog
 {
     private static ColumnSchema C(string name, ColumnKind kind) => new(name, kind);
 

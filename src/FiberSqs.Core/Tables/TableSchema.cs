@@ -1,7 +1,7 @@
 namespace FiberSqs.Core.Tables;
 
 /// <summary>One table of the dataset: name, tier, columns in file order, and which column is its timestamp.</summary>
-public sealed class TableSchema
+internal sealed class TableSchema
 {
     internal TableSchema(string name, int tier, string timestampColumn, params ColumnSchema[] columns)
     {

@@ -1,7 +1,7 @@
 namespace FiberSqs.Core.Validation;
 
-/// <summary>The stable names of the dataset checks (SPEC section 6), as they appear in validation_summary.json.</summary>
-public static class CheckNames
+/// <summary>The stable names of the dataset checks (docs/validation.md), as they appear in validation_summary.json.</summary>
+internal static class CheckNames
 {
     public const string FilesPresent = "files_present";
     public const string RowCounts = "row_counts";

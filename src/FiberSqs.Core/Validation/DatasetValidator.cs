@@ -10,11 +10,11 @@ using Microsoft.Win32.SafeHandles;
 namespace FiberSqs.Core.Validation;
 
 /// <summary>
-/// Validates a dataset folder against its answer key (SPEC section 6): reads every CSV once, streaming, in chunks
+/// Validates a dataset folder against its answer key (docs/validation.md): reads every CSV once, streaming, in chunks
 /// spread over every core, and evaluates each check with its figures and threshold. Memory holds ids only as
 /// 64-bit keys (about 8 bytes per transaction id and per span), never rows or strings.
 /// </summary>
-public static class DatasetValidator
+internal static class DatasetValidator
 {
     /// <summary>Validates the dataset at <paramref name="datasetPath"/>.</summary>
     /// <exception cref="DatasetFolderException">The path is missing, is not a dataset, or its ground_truth.json cannot

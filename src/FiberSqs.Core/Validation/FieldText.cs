@@ -5,7 +5,7 @@ namespace FiberSqs.Core.Validation;
 
 /// <summary>
 /// Reads the values of single CSV fields (already split and unquoted by CsvHelper's reader): the fixed timestamp
-/// forms of SPEC section 4, and the dataset's ids as 64-bit keys, so that tens of millions of ids fit in memory.
+/// forms of docs/data-contract.md, and the dataset's ids as 64-bit keys, so that tens of millions of ids fit in memory.
 /// Ids in their documented form become exact numbers (key 0 is an empty field); any other text becomes a 64-bit
 /// hash with the top bit set, so it can never equal an exact key.
 /// </summary>

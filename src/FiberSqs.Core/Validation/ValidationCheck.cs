@@ -1,7 +1,7 @@
 namespace FiberSqs.Core.Validation;
 
 /// <summary>
-/// One check of a validation (SPEC section 6): its name, pass/fail, the figures it measured (in order), the
+/// One check of a validation (docs/validation.md): its name, pass/fail, the figures it measured (in order), the
 /// threshold it applied and a one-line message. Used for the dataset checks and for the post-load checks.
 /// </summary>
 public sealed class ValidationCheck

@@ -5,4 +5,4 @@ using System.Text.Json.Nodes;
 namespace FiberSqs.Core.Validation;
 
 /// <summary>Where a validation is: the stage, percent done, bytes read so far of the total.</summary>
-public sealed record ValidationProgress(string Stage, int PercentComplete, long BytesRead, long TotalBytes);
+internal sealed record ValidationProgress(string Stage, int PercentComplete, long BytesRead, long TotalBytes);

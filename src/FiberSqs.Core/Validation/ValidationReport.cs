@@ -6,7 +6,7 @@ namespace FiberSqs.Core.Validation;
 
 /// <summary>The outcome of a validation: every check, and whether all passed. Saved as
 /// <c>validation_summary.json</c> (dataset) or reused for post-load checks.</summary>
-public sealed class ValidationReport
+internal sealed class ValidationReport
 {
     /// <param name="path">The dataset folder (or database URL) validated.</param>
     /// <param name="checks">Every check, in order.</param>
@@ -68,7 +68,7 @@ public sealed class ValidationReport
         ArgumentNullException.ThrowIfNull(w);
         w.WriteStartObject();
         w.WriteBoolean("passed", Passed);
-        // No path and no timing: validation_summary.json is part of the dataset, byte-identical for a seed (SPEC 7).
+        // No path and no timing: validation_summary.json is part of the dataset, byte-identical for a seed (docs/architecture.md).
         w.WriteNumber("checks_passed", Checks.Count(c => c.Passed));
         w.WriteNumber("checks_failed", Checks.Count(c => !c.Passed));
         w.WriteStartArray("checks");

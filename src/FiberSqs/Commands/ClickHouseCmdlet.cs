@@ -42,7 +42,7 @@ public abstract class ClickHouseCmdlet : FiberSqsCmdlet
     /// <summary>Where the server's URL comes from, for the advice in errors.</summary>
     protected abstract string UriSource { get; }
 
-    protected ClickHouseConnectionOptions ConnectionOptions => new()
+    private protected ClickHouseConnectionOptions ConnectionOptions => new()
     {
         Timeout = TimeSpan.FromSeconds(TimeoutSec),
         AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent,
@@ -50,7 +50,7 @@ public abstract class ClickHouseCmdlet : FiberSqsCmdlet
 
     /// <summary>Resolves -Uri (null: the environment default); an invalid URL gives the error record
     /// InvalidClickHouseUri instead.</summary>
-    protected bool TryResolveEndpoint(out ClickHouseEndpoint endpoint, out ErrorRecord? error)
+    private protected bool TryResolveEndpoint(out ClickHouseEndpoint endpoint, out ErrorRecord? error)
     {
         try
         {
@@ -69,7 +69,7 @@ public abstract class ClickHouseCmdlet : FiberSqsCmdlet
     }
 
     /// <summary>The credential to use: -Credential, else the URL's user info, else the environment.</summary>
-    protected NetworkCredential? ResolveCredential(ClickHouseEndpoint endpoint) =>
+    private protected NetworkCredential? ResolveCredential(ClickHouseEndpoint endpoint) =>
         ClickHouseSettings.ResolveCredential(Credential?.GetNetworkCredential(), endpoint);
 
     /// <summary>The error record for a server that cannot be used at all, or null when <paramref name="e"/> is another
@@ -77,7 +77,7 @@ public abstract class ClickHouseCmdlet : FiberSqsCmdlet
     /// <param name="e">What the connection threw.</param>
     /// <param name="url">The sanitized URL (never with a password).</param>
     /// <param name="unreachableNote">Added to the advice when the server does not answer.</param>
-    protected ErrorRecord? ServerUnusableError(ClickHouseException e, string url, string? unreachableNote = null) => e switch
+    private protected ErrorRecord? ServerUnusableError(ClickHouseException e, string url, string? unreachableNote = null) => e switch
     {
         ClickHouseTimeoutException => Error(e, ErrorIds.ClickHouseTimeout, ErrorCategory.OperationTimeout, url,
             "Raise -TimeoutSec for a slow server or network, or check that the server is running and not overloaded." +

@@ -7,7 +7,7 @@ namespace FiberSqs.Commands;
 /// <summary>
 /// Import-FiberSqsClickHouse: loads a dataset folder into ClickHouse (staging tables, row counts checked against
 /// ground_truth.json, one RENAME swap, so a failed or interrupted import never loses the previous load), creates
-/// the views of SPEC section 5, runs the post-load validation on the server and writes postload_validation.json.
+/// the views of docs/clickhouse.md, runs the post-load validation on the server and writes postload_validation.json.
 /// A dataset that cannot be loaded is an error for that input and the next one is loaded; only a server that
 /// cannot be used stops the pipeline.
 /// </summary>

@@ -6,8 +6,8 @@ using FiberSqs.Core.Validation;
 namespace FiberSqs.Commands;
 
 /// <summary>
-/// Test-FiberSqsDataset: validates a dataset folder (SPEC section 6) and, given -Uri, the database it was loaded
-/// into (the post-load checks of SPEC section 5, computed by SQL on the server); returns one result with every
+/// Test-FiberSqsDataset: validates a dataset folder (docs/validation.md) and, given -Uri, the database it was loaded
+/// into (the post-load checks of docs/clickhouse.md, computed by SQL on the server); returns one result with every
 /// check, or with -Quiet just $true/$false. A folder that is not a dataset, or a server that cannot be reached, is
 /// an error with a stable id; damaged or missing CSVs are failed checks. Nothing is changed, on disk or on the server.
 /// </summary>
@@ -74,7 +74,7 @@ public sealed class TestFiberSqsDatasetCommand : ClickHouseCmdlet
             return;
         }
 
-        var result = new FiberSqsValidationResult(report, database);
+        var result = new FiberSqsValidationResult(report.Path, report, database);
         WriteObject(Quiet ? result.Passed : result);
     }
 

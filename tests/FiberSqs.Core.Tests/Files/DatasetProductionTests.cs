@@ -74,11 +74,12 @@ public sealed class DatasetProductionTests : IDisposable
     }
 
     [Theory]
-    [InlineData(TargetProblem.IsFile)]
-    [InlineData(TargetProblem.NotOwned)]
-    [InlineData(TargetProblem.AlreadyExists)]
-    public void A_target_that_cannot_be_written_is_refused_before_anything_is_written(TargetProblem problem)
+    [InlineData(nameof(TargetProblem.IsFile))]
+    [InlineData(nameof(TargetProblem.NotOwned))]
+    [InlineData(nameof(TargetProblem.AlreadyExists))]
+    public void A_target_that_cannot_be_written_is_refused_before_anything_is_written(string name)
     {
+        var problem = Enum.Parse<TargetProblem>(name);
         var target = At("ds");
         switch (problem)
         {

@@ -7,7 +7,7 @@ using FiberSqs.Core.Validation;
 
 namespace FiberSqs.Core.Tests.Files;
 
-/// <summary>The file rules of SPEC 12: no write through a planted link, folders created exclusively, staging folders
+/// <summary>The file rules of docs/safety.md: no write through a planted link, folders created exclusively, staging folders
 /// recognised by their owner, -Force's "nothing but what the module writes", bounded reads of crafted files.</summary>
 public sealed class SafeFilesTests : IDisposable
 {

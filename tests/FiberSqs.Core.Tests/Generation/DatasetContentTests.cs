@@ -5,7 +5,7 @@ using T = FiberSqs.Core.Tables.TableCatalog;
 
 namespace FiberSqs.Core.Tests.Generation;
 
-/// <summary>The statistical and structural promises of SPEC sections 3, 4 and 9, checked on generated files.</summary>
+/// <summary>The statistical and structural promises of docs/model.md, checked on generated files.</summary>
 public partial class DatasetContentTests(GeneratedDataset data) : IClassFixture<GeneratedDataset>
 {
     private static readonly DateTime WindowStart = Scenario.WindowStart, WindowEnd = Scenario.WindowEnd;

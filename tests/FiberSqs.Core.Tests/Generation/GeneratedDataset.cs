@@ -16,15 +16,15 @@ public sealed class GeneratedDataset : IDisposable
         Truth = GroundTruth.Load(DatasetLayout.GroundTruthPath(Root));
     }
 
-    public static readonly DatasetOptions Options = new() { Seed = 11, AppLogRows = 400_000, EnableTier2 = true, Zip = true };
+    internal static readonly DatasetOptions Options = new() { Seed = 11, AppLogRows = 400_000, EnableTier2 = true, Zip = true };
 
     public string Root { get; }
-    public GenerationResult Result { get; }
+    internal GenerationResult Result { get; }
     public GroundTruth Truth { get; }
 
-    public string Csv(TableSchema table) => DatasetLayout.CsvPath(Root, table);
+    internal string Csv(TableSchema table) => DatasetLayout.CsvPath(Root, table);
 
-    public IEnumerable<string[]> Rows(TableSchema table) => TestCsv.Rows(Csv(table));
+    internal IEnumerable<string[]> Rows(TableSchema table) => TestCsv.Rows(Csv(table));
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }

@@ -16,13 +16,13 @@ public class PrngTests
     }
 
     [Theory]
-    [InlineData(8, StreamId.Transactions, 3)]
-    [InlineData(7, StreamId.LogSkew, 3)]
-    [InlineData(7, StreamId.Transactions, 4)]
-    public void AnyDifferenceInSeedStreamOrShardGivesAnotherSequence(long seed, StreamId stream, int shard)
+    [InlineData(8, (int)StreamId.Transactions, 3)]
+    [InlineData(7, (int)StreamId.LogSkew, 3)]
+    [InlineData(7, (int)StreamId.Transactions, 4)]
+    public void AnyDifferenceInSeedStreamOrShardGivesAnotherSequence(long seed, int stream, int shard)
     {
         var a = Prng.Create(7, StreamId.Transactions, 3);
-        var b = Prng.Create(seed, stream, shard);
+        var b = Prng.Create(seed, (StreamId)stream, shard);
         var same = Enumerable.Range(0, 100).Count(_ => a.NextULong() == b.NextULong());
         Assert.Equal(0, same);
     }

@@ -10,7 +10,7 @@ namespace FiberSqs.Core.Tests.Validation;
 /// tests copy and break; deleted at the end.</summary>
 public sealed class ValidDataset : IDisposable
 {
-    public static readonly DatasetOptions Options = new() { Seed = 5, AppLogRows = 40_000, EnableTier2 = true };
+    internal static readonly DatasetOptions Options = new() { Seed = 5, AppLogRows = 40_000, EnableTier2 = true };
 
     public ValidDataset()
     {
@@ -24,17 +24,17 @@ public sealed class ValidDataset : IDisposable
     public GroundTruth Truth { get; }
 
     /// <summary>The validation of the intact dataset.</summary>
-    public ValidationReport Report { get; }
+    internal ValidationReport Report { get; }
 
     /// <summary>A copy whose files are symbolic links to this dataset's; <see cref="DatasetCopy.Edit"/> makes a
     /// file real before it is changed.</summary>
-    public DatasetCopy Copy() => new(Root);
+    internal DatasetCopy Copy() => new(Root);
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }
 
 /// <summary>A throw-away copy of a dataset folder, cheap to make (links) and to damage.</summary>
-public sealed class DatasetCopy : IDisposable
+internal sealed class DatasetCopy : IDisposable
 {
     public DatasetCopy(string source)
     {

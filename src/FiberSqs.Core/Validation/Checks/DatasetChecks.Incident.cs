@@ -3,7 +3,7 @@ using FiberSqs.Core.Validation.Collectors;
 
 namespace FiberSqs.Core.Validation;
 
-// Incident coherence and confounder separability: the story of SPEC section 1 is in the data, and the red
+// Incident coherence and confounder separability: the story of docs/model.md is in the data, and the red
 // herrings cannot be mistaken for it.
 internal sealed partial class DatasetChecks
 {

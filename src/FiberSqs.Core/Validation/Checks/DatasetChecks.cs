@@ -6,7 +6,7 @@ using FiberSqs.Core.Tables;
 namespace FiberSqs.Core.Validation;
 
 /// <summary>
-/// Turns what the scan gathered into the checks of SPEC section 6, each with its measured figures, its threshold
+/// Turns what the scan gathered into the checks of docs/validation.md, each with its measured figures, its threshold
 /// and pass/fail. The checks are split by theme over the partial files beside this one.
 /// </summary>
 internal sealed partial class DatasetChecks(GroundTruth truth, ScanContext context,

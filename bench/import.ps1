@@ -78,8 +78,12 @@ try {
     $phases = Join-Path $WorkFolder 'import-phases.txt'
     $script = "Import-Module '$module'; `$r = Import-FiberSqsClickHouse -Path '$dataset' -Uri '$Uri' -Database fsq_bench -Confirm:`$false; " +
         "'{0} {1}' -f `$r.LoadElapsed.TotalSeconds, `$r.Passed | Set-Content '$phases'"
+    # Background merges of one load would slow the next: each timed load starts on a quiet server.
+    function Wait-Merges { while ([long] (Invoke-Sql 'SELECT count() FROM system.merges') -gt 0) { Start-Sleep -Milliseconds 500 } }
     $results = foreach ($i in 1..$Runs) {
+        Wait-Merges
         $curl = Invoke-CurlLoad
+        Wait-Merges
         & sync
         $timed = Invoke-Timed @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command', $script) $WorkFolder
         $load, $passed = (Get-Content -Raw $phases).Trim() -split ' '

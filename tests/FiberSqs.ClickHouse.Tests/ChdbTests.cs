@@ -52,8 +52,16 @@ public sealed class ChdbFixture : IDisposable
     }
 }
 
+/// <summary>The one chDB engine of the test run (one per process), shared by the classes that use it, in turn.</summary>
+[CollectionDefinition(Name)]
+public sealed class ChdbEngineGroup : ICollectionFixture<ChdbFixture>
+{
+    public const string Name = "chDB 26.5";
+}
+
 /// <summary>The importer's SQL for a current server, and the README's verbatim queries, on ClickHouse 26.5 (chDB).</summary>
-public sealed class ChdbTests(ChdbFixture fx) : IClassFixture<ChdbFixture>
+[Collection(ChdbEngineGroup.Name)]
+public sealed class ChdbTests(ChdbFixture fx)
 {
     [Fact]
     public void chDB_is_a_current_server_and_gets_the_current_dialect()

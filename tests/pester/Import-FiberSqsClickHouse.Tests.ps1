@@ -25,6 +25,47 @@ AfterAll {
 }
 
 Describe 'Import-FiberSqsClickHouse' {
+    Context '-LoadFormat' {
+        BeforeAll {
+            $script:NativeLoad = Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database fsq_fmt_native
+            $script:CsvLoad = Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database fsq_fmt_csv -LoadFormat Csv
+            # Every column's values, in one order: a table loads the same either way or its hash differs.
+            function Get-TableHash([string] $Database, [string] $Table) {
+                $columns = (Invoke-ClickHouseTestQuery $Server "DESCRIBE TABLE $Database.$Table").Split("`n") | ForEach-Object { $_.Split("`t")[0] }
+                $tuple = ($columns | ForEach-Object { "toString($_)" }) -join ', '
+                Invoke-ClickHouseTestQuery $Server "SELECT groupBitXor(cityHash64($tuple)), count() FROM $Database.$Table"
+            }
+        }
+
+        It 'loads every table as Native by default and says so per table' {
+            $NativeLoad.Passed | Should -BeTrue
+            $NativeLoad.Tables.Format | Sort-Object -Unique | Should -Be 'Native'
+        }
+
+        It 'loads every table as CSV with -LoadFormat Csv, to the same values' {
+            $CsvLoad.Passed | Should -BeTrue
+            $CsvLoad.Tables.Format | Sort-Object -Unique | Should -Be 'Csv'
+            foreach ($t in $CsvLoad.Tables.Table) {
+                Get-TableHash fsq_fmt_native $t | Should -Be (Get-TableHash fsq_fmt_csv $t) -Because "$t loads the same values either way"
+            }
+        }
+
+        It 'shows the format in the per-table view, within 80 columns' {
+            ($NativeLoad.Tables | Format-Table | Out-String -Width 80) | Should -Match 'Format[\s\S]*app_logs\s.*Native'
+        }
+
+        It 'refuses a format it does not know by parameter validation' {
+            { Import-FiberSqsClickHouse -Path $Dataset.Path -Uri $Url -Database fsq_fmt_bad -LoadFormat RowBinary } |
+                Should -Throw -ErrorId 'ParameterArgumentValidationError,FiberSqs.Commands.ImportFiberSqsClickHouseCommand'
+        }
+
+        It 'completes the format names' {
+            $line = 'Import-FiberSqsClickHouse -LoadFormat '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
+                Should -Be @('Csv', 'Native') # PowerShell sorts ValidateSet completions
+        }
+    }
+
     Context 'the canonical pipeline' {
         BeforeAll {
             $script:Result = New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'piped') -Seed 7 -AppLogRows 20000 -EnableTier2 |

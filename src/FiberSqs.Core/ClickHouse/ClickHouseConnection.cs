@@ -153,12 +153,20 @@ internal sealed partial class ClickHouseConnection : IClickHouseSession, IDispos
     /// <summary>Streams <paramref name="body"/> as the data of <paramref name="insertStatement"/> (an
     /// <c>INSERT ... FORMAT ...</c>, sent in the URL). The content is read as it is sent, never buffered whole; the
     /// timeout applies to each silence of the server (not taking more of the body, or not answering after it).</summary>
-    public async Task InsertAsync(string insertStatement, HttpContent body, CancellationToken cancel = default)
+    public Task InsertAsync(string insertStatement, HttpContent body, CancellationToken cancel = default) =>
+        InsertAsync(insertStatement, body, [], cancel);
+
+    /// <summary>An INSERT whose data is the body, with query-level <paramref name="settings"/> (names and values the
+    /// SQL producer chose; they go into the URL).</summary>
+    public async Task InsertAsync(string insertStatement, HttpContent body, IReadOnlyList<(string Name, string Value)> settings,
+        CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(insertStatement);
         ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(settings);
+        var query = string.Concat(settings.Select(s => $"{Uri.EscapeDataString(s.Name)}={Uri.EscapeDataString(s.Value)}&"));
         using var request = new HttpRequestMessage(HttpMethod.Post,
-            Endpoint.Resolve("?input_format_allow_errors_num=0&query=" + Uri.EscapeDataString(insertStatement)));
+            Endpoint.Resolve("?" + query + "input_format_allow_errors_num=0&query=" + Uri.EscapeDataString(insertStatement)));
         var (status, text) = await SendAsync(request, insertStatement, cancel, body).ConfigureAwait(false);
         ThrowOnError(status, text, insertStatement);
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using FiberSqs.Core.ClickHouse.NativeLoad;
 using FiberSqs.Core.Files;
 using FiberSqs.Core.Tables;
 
@@ -78,7 +79,8 @@ internal static class ClickHouseImporter
                 await connection.ExecuteAsync(sql.CreateTable(file.Table, staging), cancel).ConfigureAwait(false);
             }
 
-            loads = await LoadAllAsync(connection, plan, compress, options, progress, cancel).ConfigureAwait(false);
+            var numbers = plan.Format == LoadFormat.Native ? await ProbeNumbersAsync(connection, plan, m => Step("Preparing", m, 2), cancel).ConfigureAwait(false) : null;
+            loads = await LoadAllAsync(connection, plan, compress, options, numbers, progress, cancel).ConfigureAwait(false);
             loadClock.Stop();
             Step("Checking", "Checking the staging row counts against ground_truth.json.", 92);
             loads = await CheckCountsAsync(connection, plan, loads, cancel).ConfigureAwait(false);
@@ -150,6 +152,18 @@ internal static class ClickHouseImporter
             Elapsed = clock.Elapsed,
         };
         return WriteReport(result, options, Step);
+    }
+
+    /// <summary>How the server reads numbers, for a Native load to compute the same values; null (load as CSV) when
+    /// it reads them in a way the client cannot reproduce.</summary>
+    private static async Task<ServerNumberParsing?> ProbeNumbersAsync(ClickHouseConnection connection, ImportPlan plan, Action<string> step,
+        CancellationToken cancel)
+    {
+        var numbers = await NumberParsingProbe.RunAsync(connection, plan.Sql, plan.ProbeName, cancel).ConfigureAwait(false);
+        step(numbers is { } n
+            ? $"Native load: the server reads numbers with {n}; the client computes every value as it would."
+            : "The server reads numbers in a way the client cannot reproduce exactly: loading every file as CSV.");
+        return numbers;
     }
 
     /// <summary>Writes postload_validation.json when asked; the result says where, or why it could not be written (the
@@ -259,8 +273,11 @@ internal static class ClickHouseImporter
         }
     }
 
+    /// <summary>Loads every file into its staging table, big files as several concurrent INSERTs (at most
+    /// <c>parallel</c> at once over all files, biggest files first). A Native file whose data the client cannot
+    /// reproduce exactly is loaded again, as CSV, into a fresh staging table.</summary>
     private static async Task<List<TableLoadResult>> LoadAllAsync(ClickHouseConnection connection, ImportPlan plan, bool compress,
-        ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancel)
+        ImportOptions options, ServerNumberParsing? parsing, IProgress<ImportProgress>? progress, CancellationToken cancel)
     {
         var maxParallel = options.MaxParallelLoads;
         var parallel = Math.Clamp(maxParallel ?? Environment.ProcessorCount, 1, 4);
@@ -269,35 +286,18 @@ internal static class ClickHouseImporter
             parallel = Math.Max(2, parallel);
         }
 
-        // Whole-row slices of the big files, then longest first (LPT) so the slots finish together.
+        var sql = plan.Sql;
         var totals = new LoadTotals(plan.Files.Sum(f => f.Bytes));
-        var files = new List<FileLoadTracker>();
-        var parts = new List<LoadPart>();
-        foreach (var file in plan.Files)
-        {
-            var count = parallel > 1 && options.SliceBytes > 0 ? (int)Math.Clamp(file.Bytes / options.SliceBytes, 1, parallel) : 1;
-            var slices = CsvUploadContent.Slices(file.Path, count);
-            var tracker = new FileLoadTracker(file, slices.Count, totals);
-            files.Add(tracker);
-            parts.AddRange(slices.Select((r, k) => new LoadPart(tracker, k, r.Offset, r.Length, k == 0)));
-        }
-
-        parts.Sort((a, b) => b.Length.CompareTo(a.Length));
         using var gate = new SemaphoreSlim(parallel);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancel);
 
-        async Task LoadPartAsync(LoadPart part)
+        // One INSERT in one of the parallel slots; the first failure stops the others.
+        async Task InsertAsync(Func<CancellationToken, Task> insert)
         {
             await gate.WaitAsync(failed.Token).ConfigureAwait(false);
             try
             {
-                part.File.Started(progress);
-                var file = part.File.File;
-                using var content = new CsvUploadContent(file.Path, part.Offset, part.Length, part.HasHeader, compress,
-                    (bytes, rows) => part.File.Sent(part.Index, bytes, rows, progress));
-                var statement = plan.Sql.InsertCsv(file.Table, plan.StagingName(file.Table), part.HasHeader);
-                await connection.InsertAsync(statement, content, failed.Token).ConfigureAwait(false);
-                part.File.Finished(part.Index, content.BytesSent, content.RowsSent, progress);
+                await insert(failed.Token).ConfigureAwait(false);
             }
             catch
             {
@@ -310,15 +310,64 @@ internal static class ClickHouseImporter
             }
         }
 
-        var tasks = parts.Select(LoadPartAsync).ToList();
+        int Streams(ImportFile file) =>
+            parallel > 1 && options.SliceBytes > 0 ? (int)Math.Clamp(file.Bytes / options.SliceBytes, 1, parallel) : 1;
+
+        async Task<TableLoadResult> LoadNativeAsync(ImportFile file, ServerNumberParsing numbers)
+        {
+            var layout = NativeTableLayout.For(file.Table, sql.Dialect);
+            using var source = new NativeFileSource(file, layout, numbers, options.NativeBlockRows);
+            var streams = Math.Min(Streams(file), source.ChunkCount);
+            var tracker = new FileLoadTracker(file, streams, totals, LoadFormat.Native);
+            var statement = sql.InsertNative(layout, plan.StagingName(file.Table));
+            await Task.WhenAll(Enumerable.Range(0, streams).Select(k => InsertAsync(async token =>
+            {
+                tracker.Started(progress);
+                using var content = new NativeUploadContent(source, (bytes, rows) => tracker.Sent(k, bytes, rows, progress));
+                await connection.InsertAsync(statement, content, sql.NativeInsertSettings(), token).ConfigureAwait(false);
+                tracker.Finished(k, content.BytesSent, content.RowsSent, progress);
+            }))).ConfigureAwait(false);
+            if (source.Problem is not { } problem)
+            {
+                return tracker.Result!;
+            }
+
+            tracker.Abandon();
+            progress?.Report(new ImportProgress("Loading",
+                $"{problem}. The Native load would not give that the server's own reading: loading {Path.GetFileName(file.Path)} as CSV instead.", totals.Percent));
+            var staging = plan.StagingName(file.Table);
+            await connection.ExecuteAsync(sql.DropTable(staging), failed.Token).ConfigureAwait(false);
+            await connection.ExecuteAsync(sql.CreateTable(file.Table, staging), failed.Token).ConfigureAwait(false);
+            return await LoadCsvAsync(file).ConfigureAwait(false);
+        }
+
+        async Task<TableLoadResult> LoadCsvAsync(ImportFile file)
+        {
+            var slices = CsvUploadContent.Slices(file.Path, Streams(file));
+            var tracker = new FileLoadTracker(file, slices.Count, totals, LoadFormat.Csv);
+            await Task.WhenAll(slices.Select((slice, k) => InsertAsync(async token =>
+            {
+                tracker.Started(progress);
+                using var content = new CsvUploadContent(file.Path, slice.Offset, slice.Length, k == 0, compress,
+                    (bytes, rows) => tracker.Sent(k, bytes, rows, progress));
+                await connection.InsertAsync(sql.InsertCsv(file.Table, plan.StagingName(file.Table), k == 0), content, token).ConfigureAwait(false);
+                tracker.Finished(k, content.BytesSent, content.RowsSent, progress);
+            }))).ConfigureAwait(false);
+            return tracker.Result!;
+        }
+
+        // Biggest files first, so that their INSERTs take the slots first and the small ones fill in at the end.
+        var tasks = plan.Files.OrderByDescending(f => f.Bytes)
+            .Select(f => parsing is { } numbers ? LoadNativeAsync(f, numbers) : LoadCsvAsync(f)).ToList();
         try
         {
             await Task.WhenAll(tasks).ConfigureAwait(false);
         }
         catch (Exception) when (!cancel.IsCancellationRequested)
         {
-            // One part failed and cancelled the others: surface the real failure, not a cancellation.
-            var first = tasks.Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
+            // One INSERT failed and cancelled the others: surface the real failure, not a cancellation.
+            var first = tasks.Select(t => t.Exception?.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException))
+                .FirstOrDefault(e => e is not null);
             if (first is not null)
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
@@ -327,7 +376,7 @@ internal static class ClickHouseImporter
             throw;
         }
 
-        return [.. files.Select(f => f.Result!)];
+        return [.. tasks.Select(t => t.Result)];
     }
 
     /// <summary>Staging rows must equal ground_truth.json. A file whose own row count differs is an incomplete

@@ -53,14 +53,14 @@ internal static class ClickHouseSchema
         var micros = table.Columns[table.TimestampIndex].Kind == ColumnKind.TimestampMicros;
         if (table == TableCatalog.TxnFacts)
         {
-            columns.Add(new ClickHouseColumn("start_dt", TimeType(dialect, micros: true), ParseTime(dialect, "start_ts", micros: true)));
-            columns.Add(new ClickHouseColumn("end_dt", TimeType(dialect, micros: true), ParseTime(dialect, "end_ts", micros: true)));
+            columns.Add(TimeColumn("start_dt", "start_ts", dialect, micros: true));
+            columns.Add(TimeColumn("end_dt", "end_ts", dialect, micros: true));
         }
 
-        columns.Add(new ClickHouseColumn("ts", TimeType(dialect, micros), ParseTime(dialect, table.TimestampColumn, micros)));
+        columns.Add(TimeColumn("ts", table.TimestampColumn, dialect, micros));
         if (table == TableCatalog.AppLogs)
         {
-            columns.Add(new ClickHouseColumn("end_to_end_latency_ms_f64", "Float64", "toFloat64OrZero(end_to_end_latency_ms)"));
+            columns.Add(new ClickHouseColumn("end_to_end_latency_ms_f64", "Float64", "end_to_end_latency_ms", TypedConversion.Float64OrZero));
         }
 
         return columns;
@@ -97,11 +97,10 @@ internal static class ClickHouseSchema
         };
     }
 
-    private static string TimeType(ClickHouseDialect dialect, bool micros) =>
-        dialect.HasDateTime64 && micros ? "DateTime64(6, 'UTC')" : "DateTime('UTC')";
-
-    private static string ParseTime(ClickHouseDialect dialect, string column, bool micros) =>
+    /// <summary>A typed timestamp: microseconds (DateTime64(6)) where the server has them and the text carries them,
+    /// else whole seconds (DateTime).</summary>
+    private static ClickHouseColumn TimeColumn(string name, string source, ClickHouseDialect dialect, bool micros) =>
         dialect.HasDateTime64 && micros
-            ? $"parseDateTime64BestEffort({column}, 6, 'UTC')"
-            : $"parseDateTimeBestEffort({column})";
+            ? new ClickHouseColumn(name, "DateTime64(6, 'UTC')", source, TypedConversion.DateTime64Micros)
+            : new ClickHouseColumn(name, "DateTime('UTC')", source, TypedConversion.DateTimeSeconds);
 }

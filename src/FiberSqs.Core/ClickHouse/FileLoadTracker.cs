@@ -7,7 +7,7 @@ namespace FiberSqs.Core.ClickHouse;
 /// file's clock (from its first slice's start to its last's end), its progress reports (a few a second) and, once
 /// every slice is done, its <see cref="TableLoadResult"/>. Safe to call from the slices' threads.
 /// </summary>
-internal sealed class FileLoadTracker(ImportFile file, int slices, LoadTotals totals)
+internal sealed class FileLoadTracker(ImportFile file, int slices, LoadTotals totals, LoadFormat format = LoadFormat.Csv)
 {
     private static readonly long ReportEveryMs = 250;
 
@@ -66,8 +66,17 @@ internal sealed class FileLoadTracker(ImportFile file, int slices, LoadTotals to
         }
 
         var final = Report(done: true);
-        Result = new TableLoadResult(File.Table.Name, File.ExpectedRows, final.RowsSent, File.Bytes, _clock.Elapsed);
+        Result = new TableLoadResult(File.Table.Name, File.ExpectedRows, final.RowsSent, File.Bytes, _clock.Elapsed) { Format = format };
         progress?.Report(final);
+    }
+
+    /// <summary>The load is given up (the file goes again in another format): its bytes leave the totals.</summary>
+    public void Abandon()
+    {
+        for (var k = 0; k < _bytes.Length; k++)
+        {
+            totals.Add(-Interlocked.Exchange(ref _bytes[k], 0));
+        }
     }
 
     private ImportProgress Report(bool done)
@@ -88,6 +97,7 @@ internal sealed class FileLoadTracker(ImportFile file, int slices, LoadTotals to
             BytesSent = bytes,
             TotalBytes = File.Bytes,
             RowsPerSecond = seconds > 0 ? rows / seconds : 0,
+            Format = format,
             Completed = done,
         };
     }

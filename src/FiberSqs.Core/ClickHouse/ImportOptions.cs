@@ -12,6 +12,15 @@ internal sealed record ImportOptions
 
     public UploadCompression Compression { get; init; } = UploadCompression.Auto;
 
+    /// <summary>Native blocks built on the client (the default), or the CSV text parsed by the server.</summary>
+    public LoadFormat Format { get; init; } = LoadFormat.Native;
+
+    /// <summary>Rows per Native block. Each block becomes a part on the server; 18.16 copies big blocks at a cost
+    /// (memory it must fault in), so blocks of 64 Ki rows load fastest there (docs/performance.md).</summary>
+    public int NativeBlockRows { get; init; } = DefaultNativeBlockRows;
+
+    public const int DefaultNativeBlockRows = 65_536;
+
     /// <summary>Tables loaded at once; null for one per core, at least 2 and at most 4.</summary>
     public int? MaxParallelLoads { get; init; }
 

@@ -13,9 +13,10 @@ namespace FiberSqs.Core.ClickHouse;
 internal sealed class ImportPlan
 {
     private ImportPlan(ClickHouseSql sql, bool databaseExists, IReadOnlyDictionary<string, ExistingObject> existing,
-        ImportDataset dataset, IReadOnlyList<ClickHouseView> views, string token)
+        ImportDataset dataset, IReadOnlyList<ClickHouseView> views, string token, LoadFormat format)
     {
         Dataset = dataset;
+        Format = format;
         Sql = sql;
         DatabaseExists = databaseExists;
         Existing = existing;
@@ -23,6 +24,12 @@ internal sealed class ImportPlan
         Views = views;
         Token = token;
     }
+
+    /// <summary>How the rows are sent (a Native load first reads the server's number parsing with a probe table).</summary>
+    public LoadFormat Format { get; }
+
+    /// <summary>The probe table of a Native load (<see cref="NativeLoad.NumberParsingProbe"/>).</summary>
+    public string ProbeName => ClickHouseSql.ProbeName(Token);
 
     /// <summary>The dataset this plan loads.</summary>
     public ImportDataset Dataset { get; }
@@ -70,6 +77,8 @@ internal sealed class ImportPlan
     /// <summary>Only the previous name is there: an interrupted view swap (old servers) set the view aside.</summary>
     internal bool IsSetAside(ClickHouseView view) => Exists(view.Database, ClickHouseSql.PreviousName(view)) && !Exists(view.Database, view.Name);
 
+    private const string CreateDatabaseAction = "Create database";
+
     /// <summary>Reads the server's objects and works out the plan. Throws <see cref="ClickHouseObjectConflictException"/>
     /// when a name the import must use is taken by something that is not ours to replace.</summary>
     /// <param name="session">The server.</param>
@@ -94,7 +103,7 @@ internal sealed class ImportPlan
         var sql = new ClickHouseSql(session.Dialect, database, options.WritesCompatibilityViews ? compat : null);
         var existing = (await session.QueryAsync(ClickHouseSql.ListObjects([database, compat]), cancel).ConfigureAwait(false))
             .ToDictionary(r => r[0] + "." + r[1], r => new ExistingObject(r[2], r.Length > 3 ? r[3] : ""));
-        var plan = new ImportPlan(sql, databases.Contains(database), existing, dataset, sql.Views(dataset.WindowDays()), token);
+        var plan = new ImportPlan(sql, databases.Contains(database), existing, dataset, sql.Views(dataset.WindowDays()), token, options.Format);
 
         // Every view this import could create (a day view for each day of the window, whatever the data turns out to
         // hold) must be free or ours.
@@ -123,10 +132,13 @@ internal sealed class ImportPlan
     public string? FirstDifference(ImportPlan other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        for (var i = 0; i < Math.Max(Actions.Count, other.Actions.Count); i++)
+        // The importer creates the database itself before it reads the plan again: that action is not a difference.
+        var mine = Actions.Where(a => a.Action != CreateDatabaseAction).ToList();
+        var theirs = other.Actions.Where(a => a.Action != CreateDatabaseAction).ToList();
+        for (var i = 0; i < Math.Max(mine.Count, theirs.Count); i++)
         {
-            var a = i < Actions.Count ? Actions[i] : null;
-            var b = i < other.Actions.Count ? other.Actions[i] : null;
+            var a = i < mine.Count ? mine[i] : null;
+            var b = i < theirs.Count ? theirs[i] : null;
             if (a?.Action != b?.Action || a?.ObjectName != b?.ObjectName)
             {
                 return b is null ? $"no longer: {a!.Action} {a.ObjectName}" : $"now: {b.Action} {b.ObjectName}";
@@ -149,7 +161,7 @@ internal sealed class ImportPlan
         var database = Sql.Database;
         if (!DatabaseExists)
         {
-            actions.Add(new PlannedAction("Create database", database, "holds the tables and index-pattern views"));
+            actions.Add(new PlannedAction(CreateDatabaseAction, database, "holds the tables and index-pattern views"));
         }
 
         foreach (var name in LeftoverStaging)
@@ -163,6 +175,12 @@ internal sealed class ImportPlan
                 ? new PlannedAction("Drop table", Sql.Qualified(ClickHouseSql.PreviousName(table)), "leftover of an interrupted swap")
                 : new PlannedAction("Rename table", Sql.Qualified(ClickHouseSql.PreviousName(table)) + " to " + table.Name,
                     "restores the previous load that an interrupted swap left aside"));
+        }
+
+        if (Format == LoadFormat.Native)
+        {
+            actions.Add(new PlannedAction("Create table", Sql.Qualified(ProbeName),
+                "a few numbers that show how the server reads them, so the Native load gives the same values; dropped at once"));
         }
 
         foreach (var file in Files)

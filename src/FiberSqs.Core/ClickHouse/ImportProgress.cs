@@ -13,6 +13,9 @@ internal sealed record ImportProgress(string Stage, string Message, int PercentC
     public long TotalBytes { get; init; }
     public double RowsPerSecond { get; init; }
 
+    /// <summary>How the table's rows are sent.</summary>
+    public LoadFormat Format { get; init; }
+
     /// <summary>True when the table's load finished.</summary>
     public bool Completed { get; init; }
 }

@@ -58,7 +58,7 @@ internal static class FieldText
 
     /// <summary>1 to <paramref name="maxLength"/> ASCII digits and nothing else (18 at most, so no overflow).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Digits(ReadOnlySpan<byte> s, int maxLength, out long value)
+    internal static bool Digits(ReadOnlySpan<byte> s, int maxLength, out long value)
     {
         value = 0;
         if (s.IsEmpty || s.Length > maxLength)

@@ -28,6 +28,14 @@ public sealed class ImportFiberSqsClickHouseCommand : ClickHouseCmdlet
     [Parameter]
     public SwitchParameter CompatibilityViews { get; set; }
 
+    /// <summary>How the rows go to the server: Native (the default) reads the CSVs here and sends typed blocks, the
+    /// typed columns computed exactly as the server's DEFAULT expressions; Csv sends the text for the server to parse,
+    /// as curl -T would. Both load the same values. (A string, not the engine's enum: PowerShell reads parameter types
+    /// before the module's own load context is hooked.)</summary>
+    [Parameter]
+    [ValidateSet("Native", "Csv")]
+    public string LoadFormat { get; set; } = "Native";
+
     protected override string UriSource => "-Uri (or $env:CLICKHOUSE_URL)";
 
     protected override void BeginProcessing()
@@ -72,6 +80,7 @@ public sealed class ImportFiberSqsClickHouseCommand : ClickHouseCmdlet
         {
             Database = Database,
             CompatibilityViews = CompatibilityViews.IsPresent ? true : null,
+            Format = LoadFormat.Equals("Csv", StringComparison.OrdinalIgnoreCase) ? Core.ClickHouse.LoadFormat.Csv : Core.ClickHouse.LoadFormat.Native,
         };
         try
         {
@@ -194,7 +203,7 @@ public sealed class ImportFiberSqsClickHouseCommand : ClickHouseCmdlet
         });
         if (p.Completed)
         {
-            output.Verbose($"Loaded {p.Table}: {p.RowsSent:N0} rows at {p.RowsPerSecond:N0} rows/s.");
+            output.Verbose($"Loaded {p.Table}: {p.RowsSent:N0} rows at {p.RowsPerSecond:N0} rows/s ({p.Format}).");
         }
     }
 

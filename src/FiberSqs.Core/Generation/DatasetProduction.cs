@@ -64,13 +64,15 @@ internal static class DatasetProduction
             var written = DatasetGenerator.Generate(staging.DatasetPath, options, progress, cancel);
             // The writers' buffers are garbage now; hand them back before the validator builds its indexes, so
             // that peak memory is the larger of the two phases rather than their sum.
-            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            ReturnMemory();
             var validation = DatasetValidator.Validate(staging.DatasetPath,
                 progress is null ? null : new ForwardingProgress<ValidationProgress>(p => progress.Report(
                     new GenerationProgress("Validating: " + p.Stage, Math.Clamp(p.PercentComplete, 0, 100), written.TotalRows))),
                 cancel);
             validation.Save(Path.Combine(staging.DatasetPath, DatasetLayout.ValidationSummaryFile));
+            // The validator's key sets are garbage now: hand them back too, so that the next command of a pipeline
+            // (`New-FiberSqsDataset | Import-FiberSqsClickHouse` runs both in one process) starts from a small heap.
+            ReturnMemory();
             cancel.ThrowIfCancellationRequested();
             staging.Commit(replacing);
             var final = new GenerationResult
@@ -89,5 +91,14 @@ internal static class DatasetProduction
             staging.RollBack();
             throw;
         }
+    }
+
+    /// <summary>A full compacting collection, the large object heap included, so freed memory goes back to the system.</summary>
+    private static void ReturnMemory()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers(); // what only a finalizer lets go of (thread-local lists) goes in the second pass
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 }

@@ -79,6 +79,12 @@ internal sealed class ShardPipeline(GenerationContext context, IReadOnlyList<Tab
         }
 
         WaitQuietly(tasks);
+        // The pool's buffers are a few hundred MB at the full default; a ConcurrentBag keeps them in thread-local
+        // lists that only its finalizer lets go, so empty it now rather than after the next two collections.
+        while (_pool.TryTake(out _))
+        {
+        }
+
         var fault = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerExceptions[0]).FirstOrDefault();
         if (fault is not null)
         {

@@ -18,7 +18,7 @@ BeforeAll {
     $script:ManifestPath = Get-FiberSqsTestModule
     $script:ModuleBase = Split-Path -Parent $ManifestPath
     $script:ManifestData = Import-PowerShellDataFile $ManifestPath
-    $script:Expected = @('New-FiberSqsDataset', 'Import-FiberSqsClickHouse', 'Test-FiberSqsDataset')
+    $script:Expected = @('New-FiberSqsDataset', 'Import-FiberSqsClickHouse', 'Test-FiberSqsDataset', 'Get-FiberSqsScenario')
     Import-Module $ManifestPath -Force
     $script:Common = [System.Management.Automation.Cmdlet]::CommonParameters
 

@@ -84,7 +84,7 @@ public sealed class HelpBuildTests : IDisposable
         var names = XDocument.Load(written[0]).Root!.Elements()
             .Select(c => (string?)c.Element(XName.Get("details", "http://schemas.microsoft.com/maml/dev/command/2004/10"))!
                 .Element(XName.Get("name", "http://schemas.microsoft.com/maml/dev/command/2004/10")));
-        Assert.Equal(["Import-FiberSqsClickHouse", "New-FiberSqsDataset", "Test-FiberSqsDataset"], names);
+        Assert.Equal(["Get-FiberSqsScenario", "Import-FiberSqsClickHouse", "New-FiberSqsDataset", "Test-FiberSqsDataset"], names);
         Assert.Contains(written, w => w.EndsWith("about_FiberSqs.help.txt", StringComparison.Ordinal));
     }
 }

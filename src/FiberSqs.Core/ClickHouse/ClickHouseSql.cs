@@ -402,16 +402,16 @@ internal sealed partial class ClickHouseSql
 
     private string AppLogs => Qualified(TableCatalog.AppLogs.Name);
 
-    private static string Affected => "(" + string.Join(", ", Scenario.AffectedTransactionTypes.Select(Literal)) + ")";
+    private static string Affected(PostLoadStory story) => "(" + string.Join(", ", story.Types.Select(Literal)) + ")";
 
     private static string Time(DateTime utc) =>
         $"toDateTime({Literal(utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))}, 'UTC')";
 
     /// <summary>Requests per minute of the impacted slice (central provision/modify, <c>received</c>): median, p95, max, minutes.</summary>
-    public string ImpactedSliceRequestsPerMinute() =>
+    public string ImpactedSliceRequestsPerMinute(PostLoadStory story) =>
         "SELECT quantileExact(0.5)(n), quantileExact(0.95)(n), max(n), count() FROM (" +
         $"SELECT toStartOfMinute(ts) AS minute, count() AS n FROM {AppLogs} " +
-        $"WHERE event = 'received' AND region = {Literal(Scenario.PrimarySourceRegion)} AND transaction_type IN {Affected} GROUP BY minute)";
+        $"WHERE event = 'received' AND region = {Literal(story.SourceRegion)} AND transaction_type IN {Affected(story)} GROUP BY minute)";
 
     /// <summary>First and last day (YYYYMMDD) and first/last timestamp of every table, one row per table.</summary>
     public string TimeRange(IEnumerable<TableSchema> tables) =>
@@ -420,26 +420,26 @@ internal sealed partial class ClickHouseSql
 
     /// <summary>p95, p99 (t-digest), timeout rate and count of the impacted slice's finished transactions in the
     /// incident before the fix time, and after the fix time.</summary>
-    public string FixTimeEffect() =>
+    public string FixTimeEffect(PostLoadStory story) =>
         "SELECT period, quantileTDigest(0.95)(end_to_end_latency_ms_f64), quantileTDigest(0.99)(end_to_end_latency_ms_f64), " +
         "countIf(event = 'timeout') / count(), count() FROM (" +
-        $"SELECT if(ts < {Time(Scenario.FixTime)}, 'before', 'after') AS period, event, end_to_end_latency_ms_f64 FROM {AppLogs} " +
-        $"WHERE event IN ('completed', 'timeout') AND region = {Literal(Scenario.PrimarySourceRegion)} AND transaction_type IN {Affected} " +
-        $"AND ts >= {Time(Scenario.IncidentStart)}) GROUP BY period ORDER BY period DESC";
+        $"SELECT if(ts < {Time(story.FixTime)}, 'before', 'after') AS period, event, end_to_end_latency_ms_f64 FROM {AppLogs} " +
+        $"WHERE event IN ('completed', 'timeout') AND region = {Literal(story.SourceRegion)} AND transaction_type IN {Affected(story)} " +
+        $"AND ts >= {Time(story.Start)}) GROUP BY period ORDER BY period DESC";
 
     /// <summary>Per region: p95 of provision/modify end-to-end latency inside the incident window and outside it.</summary>
-    public string RegionP95IncidentVsBaseline() =>
+    public string RegionP95IncidentVsBaseline(PostLoadStory story) =>
         "SELECT region, quantileTDigestIf(0.95)(end_to_end_latency_ms_f64, inside = 1), quantileTDigestIf(0.95)(end_to_end_latency_ms_f64, inside = 0), " +
         "countIf(inside = 1), countIf(inside = 0) FROM (" +
-        $"SELECT region, end_to_end_latency_ms_f64, (ts >= {Time(Scenario.IncidentStart)} AND ts < {Time(Scenario.IncidentEnd)}) AS inside FROM {AppLogs} " +
-        $"WHERE event IN ('completed', 'timeout') AND transaction_type IN {Affected}) GROUP BY region ORDER BY region";
+        $"SELECT region, end_to_end_latency_ms_f64, (ts >= {Time(story.Start)} AND ts < {Time(story.End)}) AS inside FROM {AppLogs} " +
+        $"WHERE event IN ('completed', 'timeout') AND transaction_type IN {Affected(story)}) GROUP BY region ORDER BY region";
 
     /// <summary>Central→east circuits by mean RTT inside the incident window over mean RTT outside it, highest first.</summary>
-    public string CircuitRttUplift() =>
+    public string CircuitRttUplift(PostLoadStory story) =>
         "SELECT circuit_id, avgIf(rtt_ms, inside = 1) / avgIf(rtt_ms, inside = 0) AS uplift, avgIf(rtt_ms, inside = 1), avgIf(rtt_ms, inside = 0) FROM (" +
-        $"SELECT circuit_id, rtt_ms, (ts >= {Time(Scenario.IncidentStart)} AND ts < {Time(Scenario.IncidentEnd)}) AS inside " +
+        $"SELECT circuit_id, rtt_ms, (ts >= {Time(story.Start)} AND ts < {Time(story.End)}) AS inside " +
         $"FROM {Qualified(TableCatalog.NetworkCircuitMetrics.Name)} " +
-        $"WHERE src_region = {Literal(Scenario.PrimarySourceRegion)} AND dst_region = {Literal(Scenario.PrimaryDestinationRegion)}) " +
+        $"WHERE src_region = {Literal(story.SourceRegion)} AND dst_region = {Literal(story.DestinationRegion)}) " +
         "GROUP BY circuit_id ORDER BY uplift DESC, circuit_id";
 
     // The original's post-load report (fix_verification, incident_p95_multiplier, top_central_to_east_circuit_uplift),
@@ -448,28 +448,28 @@ internal sealed partial class ClickHouseSql
 
     /// <summary>The impacted slice's finished transactions before and after the fix time: period (post_fix, pre_fix),
     /// p95, p99, timeout rate (4 decimals), count.</summary>
-    public string FixVerification() =>
+    public string FixVerification(PostLoadStory story) =>
         "SELECT period, quantileTDigest(0.95)(end_to_end_latency_ms_f64), quantileTDigest(0.99)(end_to_end_latency_ms_f64), " +
         "round(countIf(event = 'timeout') / count(), 4), count() FROM (" +
-        $"SELECT if(ts < {Time(Scenario.FixTime)}, 'pre_fix', 'post_fix') AS period, event, end_to_end_latency_ms_f64 FROM {AppLogs} " +
-        $"WHERE event IN ('completed', 'timeout') AND region = {Literal(Scenario.PrimarySourceRegion)} AND transaction_type IN {Affected}) " +
+        $"SELECT if(ts < {Time(story.FixTime)}, 'pre_fix', 'post_fix') AS period, event, end_to_end_latency_ms_f64 FROM {AppLogs} " +
+        $"WHERE event IN ('completed', 'timeout') AND region = {Literal(story.SourceRegion)} AND transaction_type IN {Affected(story)}) " +
         "GROUP BY period ORDER BY period";
 
     /// <summary>Per region: provision/modify p95 before the incident, inside it, and their ratio (2 decimals).</summary>
-    public string IncidentP95Multiplier() =>
+    public string IncidentP95Multiplier(PostLoadStory story) =>
         "SELECT region, b, i, round(if(b = 0, 0, i / b), 2) FROM (SELECT region, " +
-        $"quantileTDigestIf(0.95)(end_to_end_latency_ms_f64, ts < {Time(Scenario.IncidentStart)}) AS b, " +
-        $"quantileTDigestIf(0.95)(end_to_end_latency_ms_f64, ts >= {Time(Scenario.IncidentStart)} AND ts < {Time(Scenario.IncidentEnd)}) AS i " +
-        $"FROM {AppLogs} WHERE event IN ('completed', 'timeout') AND transaction_type IN {Affected} GROUP BY region) ORDER BY region";
+        $"quantileTDigestIf(0.95)(end_to_end_latency_ms_f64, ts < {Time(story.Start)}) AS b, " +
+        $"quantileTDigestIf(0.95)(end_to_end_latency_ms_f64, ts >= {Time(story.Start)} AND ts < {Time(story.End)}) AS i " +
+        $"FROM {AppLogs} WHERE event IN ('completed', 'timeout') AND transaction_type IN {Affected(story)} GROUP BY region) ORDER BY region";
 
     /// <summary>The five central→east circuits with the highest p95 RTT uplift: circuit, source, destination, p95 before
     /// the incident, inside it, ratio (2 decimals).</summary>
-    public string TopCircuitP95Uplift() =>
+    public string TopCircuitP95Uplift(PostLoadStory story) =>
         "SELECT circuit_id, s, d, b, i, round(if(b = 0, 0, i / b), 2) AS m FROM (SELECT circuit_id, any(src_region) AS s, any(dst_region) AS d, " +
-        $"quantileTDigestIf(0.95)(rtt_ms, ts < {Time(Scenario.IncidentStart)}) AS b, " +
-        $"quantileTDigestIf(0.95)(rtt_ms, ts >= {Time(Scenario.IncidentStart)} AND ts < {Time(Scenario.IncidentEnd)}) AS i " +
+        $"quantileTDigestIf(0.95)(rtt_ms, ts < {Time(story.Start)}) AS b, " +
+        $"quantileTDigestIf(0.95)(rtt_ms, ts >= {Time(story.Start)} AND ts < {Time(story.End)}) AS i " +
         $"FROM {Qualified(TableCatalog.NetworkCircuitMetrics.Name)} " +
-        $"WHERE src_region = {Literal(Scenario.PrimarySourceRegion)} AND dst_region = {Literal(Scenario.PrimaryDestinationRegion)} GROUP BY circuit_id) " +
+        $"WHERE src_region = {Literal(story.SourceRegion)} AND dst_region = {Literal(story.DestinationRegion)} GROUP BY circuit_id) " +
         "ORDER BY m DESC, circuit_id LIMIT 5";
 
     /// <summary>App-log rows per region, through the table.</summary>

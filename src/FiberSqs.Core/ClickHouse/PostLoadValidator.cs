@@ -109,6 +109,10 @@ internal static class PostLoadValidator
 
     private sealed class Runner(IClickHouseSession session, ClickHouseSql sql, GroundTruth? truth, CancellationToken cancel)
     {
+        private readonly PostLoadStory story = PostLoadStory.From(truth);
+
+        private static string Capital(string region) => region.Length == 0 ? region : char.ToUpperInvariant(region[0]) + region[1..];
+
         private Task<IReadOnlyList<string[]>> Query(string statement) => session.QueryAsync(statement, cancel);
 
         private static long L(string s) => TabSeparated.ParseInt64(s);
@@ -149,7 +153,7 @@ internal static class PostLoadValidator
 
         public async Task<ValidationCheck> ImpactedSliceRequestsPerMinute()
         {
-            var r = (await Query(sql.ImpactedSliceRequestsPerMinute()).ConfigureAwait(false))[0];
+            var r = (await Query(sql.ImpactedSliceRequestsPerMinute(story)).ConfigureAwait(false))[0];
             var minutes = L(r[3]);
             var figures = new FigureList().Add("median_rpm", minutes > 0 ? D(r[0]) : 0.0).Add("p95_rpm", minutes > 0 ? D(r[1]) : 0.0)
                 .Add("max_rpm", minutes > 0 ? L(r[2]) : 0L).Add("minutes_with_requests", minutes);
@@ -179,7 +183,7 @@ internal static class PostLoadValidator
 
         public async Task<ValidationCheck> FixTimeEffect()
         {
-            var rows = (await Query(sql.FixTimeEffect()).ConfigureAwait(false)).ToDictionary(r => r[0]);
+            var rows = (await Query(sql.FixTimeEffect(story)).ConfigureAwait(false)).ToDictionary(r => r[0]);
             (double P95, double P99, double Timeouts, long N) Period(string name) =>
                 rows.TryGetValue(name, out var r) ? (D(r[1]), D(r[2]), D(r[3]), L(r[4])) : (double.NaN, double.NaN, double.NaN, 0);
             var before = Period("before");
@@ -200,7 +204,7 @@ internal static class PostLoadValidator
 
         public async Task<ValidationCheck> RegionP95Multiplier()
         {
-            var rows = await Query(sql.RegionP95IncidentVsBaseline()).ConfigureAwait(false);
+            var rows = await Query(sql.RegionP95IncidentVsBaseline(story)).ConfigureAwait(false);
             var figures = new FigureList();
             var multipliers = new Dictionary<string, double>();
             foreach (var region in Scenario.Regions)
@@ -212,18 +216,18 @@ internal static class PostLoadValidator
                 figures.Add(region + "_p95_incident_ms", R(inside)).Add(region + "_p95_baseline_ms", R(outside)).Add(region + "_multiplier", R(inside / outside));
             }
 
-            var central = multipliers[Scenario.PrimarySourceRegion];
-            var others = multipliers.Where(m => m.Key != Scenario.PrimarySourceRegion && double.IsFinite(m.Value)).Select(m => m.Value).DefaultIfEmpty(0).Max();
+            var central = multipliers[story.SourceRegion];
+            var others = multipliers.Where(m => m.Key != story.SourceRegion && double.IsFinite(m.Value)).Select(m => m.Value).DefaultIfEmpty(0).Max();
             var ok = central >= MinCentralP95Multiplier && central > others;
             return new ValidationCheck(PostLoadCheckNames.RegionP95Multiplier, ok, figures,
-                $"central's provision/modify p95 in the incident >= {MinCentralP95Multiplier}x its baseline, and the highest region's",
-                ok ? $"Central's p95 rises {central:0.##}x in the incident; no other region more than {others:0.##}x."
-                   : $"Central's multiplier is {central:0.##} (highest elsewhere {others:0.##}): the incident is not where the dataset puts it.");
+                $"{story.SourceRegion}'s provision/modify p95 in the incident >= {MinCentralP95Multiplier}x its baseline, and the highest region's",
+                ok ? $"{Capital(story.SourceRegion)}'s p95 rises {central:0.##}x in the incident; no other region more than {others:0.##}x."
+                   : $"{Capital(story.SourceRegion)}'s multiplier is {central:0.##} (highest elsewhere {others:0.##}): the incident is not where the dataset puts it.");
         }
 
         public async Task<ValidationCheck> CircuitRttUplift()
         {
-            var rows = await Query(sql.CircuitRttUplift()).ConfigureAwait(false);
+            var rows = await Query(sql.CircuitRttUplift(story)).ConfigureAwait(false);
             var figures = new FigureList().Add("circuits", (long)rows.Count);
             for (var i = 0; i < Math.Min(3, rows.Count); i++)
             {
@@ -233,10 +237,10 @@ internal static class PostLoadValidator
 
             var top = rows.Count > 0 ? rows[0] : null;
             var otherMax = rows.Skip(1).Select(r => D(r[1])).Where(double.IsFinite).DefaultIfEmpty(0).Max();
-            var ok = top is not null && top[0] == Scenario.PrimaryCircuitId && D(top[1]) >= MinPrimaryRttUplift && otherMax <= MaxOtherRttUplift;
+            var ok = top is not null && top[0] == story.Circuit && D(top[1]) >= MinPrimaryRttUplift && otherMax <= MaxOtherRttUplift;
             return new ValidationCheck(PostLoadCheckNames.CircuitRttUplift, ok, figures,
-                $"top central->east circuit by mean RTT uplift is {Scenario.PrimaryCircuitId} with >= {MinPrimaryRttUplift}x; every other <= {MaxOtherRttUplift}x",
-                ok ? $"{Scenario.PrimaryCircuitId} stands out; no other central->east circuit is elevated."
+                $"top {story.SourceRegion}->{story.DestinationRegion} circuit by mean RTT uplift is {story.Circuit} with >= {MinPrimaryRttUplift}x; every other <= {MaxOtherRttUplift}x",
+                ok ? $"{story.Circuit} stands out; no other {story.SourceRegion}->{story.DestinationRegion} circuit is elevated."
                    : top is null ? "No central->east circuit metrics." : $"Top circuit {top[0]} ({D(top[1]):0.##}x), next highest {otherMax:0.##}x.");
         }
 
@@ -365,7 +369,7 @@ internal static class PostLoadValidator
         {
             var rpm = checks.First(c => c.Name == PostLoadCheckNames.ImpactedSliceRpm);
             var fix = new JsonArray();
-            foreach (var r in await Query(sql.FixVerification()).ConfigureAwait(false))
+            foreach (var r in await Query(sql.FixVerification(story)).ConfigureAwait(false))
             {
                 fix.Add(new JsonObject
                 {
@@ -378,13 +382,13 @@ internal static class PostLoadValidator
             }
 
             var regions = new JsonArray();
-            foreach (var r in await Query(sql.IncidentP95Multiplier()).ConfigureAwait(false))
+            foreach (var r in await Query(sql.IncidentP95Multiplier(story)).ConfigureAwait(false))
             {
                 regions.Add(new JsonObject { ["region"] = r[0], ["p95_baseline"] = R(D(r[1]), 2), ["p95_incident"] = R(D(r[2]), 2), ["p95_multiplier"] = D(r[3]) });
             }
 
             var circuits = new JsonArray();
-            foreach (var r in await Query(sql.TopCircuitP95Uplift()).ConfigureAwait(false))
+            foreach (var r in await Query(sql.TopCircuitP95Uplift(story)).ConfigureAwait(false))
             {
                 circuits.Add(new JsonObject
                 {

@@ -50,7 +50,7 @@ internal sealed class ArrivalPlan
         return t.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? d * 0.85 : d;
     }
 
-    public static ArrivalPlan Create(long seed, long appLogRowTarget, BurstSchedule bursts)
+    public static ArrivalPlan Create(long seed, long appLogRowTarget, BurstSchedule bursts, Story story)
     {
         var minutes = Minutes;
         var prng = Prng.Create(seed, StreamId.Arrivals);
@@ -67,14 +67,14 @@ internal sealed class ArrivalPlan
             double rows = 0;
             for (var r = 0; r < originWeights.Count; r++)
             {
-                var typeWeights = ModelParameters.TypeWeights(r);
+                var typeWeights = story.TypeWeights(r);
                 var typeSum = typeWeights.Sum();
-                var confounder = ModelParameters.InConfounder(r, start);
+                var confounder = story.InConfounder(r, start);
                 double regionRows = 0;
                 for (var t = 0; t < typeWeights.Length; t++)
                 {
                     regionRows += typeWeights[t] / typeSum *
-                        ModelParameters.ExpectedAppLogRows(r, t, r == ModelParameters.SourceRegion ? burstFraction : 0, confounder);
+                        story.ExpectedAppLogRows(r, t, r == story.SourceRegion ? burstFraction : 0, confounder);
                 }
 
                 rows += originWeights[r] * regionRows;

@@ -21,16 +21,16 @@ internal sealed class BurstSchedule
 
     public DateTime End(int i) => new(_ends[i], DateTimeKind.Utc);
 
-    public static BurstSchedule Create(long seed)
+    public static BurstSchedule Create(long seed, Story story)
     {
         var prng = Prng.Create(seed, StreamId.Bursts);
         var starts = new List<long>();
         var ends = new List<long>();
-        var start = Scenario.IncidentStart.Ticks;
+        var start = story.IncidentStartTicks;
         while (true)
         {
             var duration = TimeSpan.TicksPerSecond * prng.IntInclusive(4 * 60, 7 * 60);
-            if (start + duration > Scenario.IncidentEnd.Ticks)
+            if (start + duration > story.IncidentEndTicks)
             {
                 break;
             }

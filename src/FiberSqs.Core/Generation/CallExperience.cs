@@ -5,7 +5,7 @@ internal enum CallExperience
 {
     /// <summary>Completed at the first attempt, in a normal time.</summary>
     Fine,
-    /// <summary>Retried, accepted for a later retry (202), or slower than <see cref="ModelParameters.SlowThresholdMs"/>.</summary>
+    /// <summary>Retried, accepted for a later retry (202), or slower than <see cref="Story.SlowThresholdMs"/>.</summary>
     Slow,
     /// <summary>Timed out.</summary>
     Failed,

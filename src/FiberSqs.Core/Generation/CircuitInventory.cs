@@ -26,13 +26,13 @@ internal sealed class CircuitInventory
     /// <summary>The non-incident circuit of an ordered region pair.</summary>
     public Circuit ForPair(int source, int destination) => _byPair[source, destination];
 
-    public static CircuitInventory Create(long seed)
+    public static CircuitInventory Create(long seed, Story story)
     {
         var prng = Prng.Create(seed, StreamId.CircuitSetup);
         var regions = Scenario.Regions;
         var all = new List<Circuit>
         {
-            new(0, Scenario.PrimaryCircuitId, ModelParameters.SourceRegion, ModelParameters.DestinationRegion, 18, 0.0002, 8, 360, IsPrimary: true),
+            new(0, story.Scenario.Incident.Component, story.SourceRegion, story.DestinationRegion, 18, 0.0002, 8, 360, IsPrimary: true),
         };
         var byPair = new Circuit[regions.Count, regions.Count];
         for (var s = 0; s < regions.Count; s++)

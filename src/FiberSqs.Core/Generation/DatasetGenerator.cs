@@ -148,15 +148,21 @@ internal static class DatasetGenerator
         var durations = Enumerable.Range(0, bursts.Count).Select(i => (bursts.End(i) - bursts.Start(i)).TotalMinutes).ToList();
         var intervals = Enumerable.Range(1, Math.Max(0, bursts.Count - 1)).Select(i => (bursts.Start(i) - bursts.Start(i - 1)).TotalMinutes).ToList();
         var multiplier = stats.ImpactedDependencyMultiplier;
+        var scenario = context.Story.Scenario;
+        var incident = scenario.Incident;
+        var (spike, blip) = (scenario.Confounders[0], scenario.Confounders[1]);
         return new GroundTruth
         {
             TimeRange = new TimeRange { Start = Iso(Scenario.WindowStart), End = Iso(Scenario.WindowEnd) },
             PrimaryIncident = new PrimaryIncident
             {
-                Start = Iso(Scenario.IncidentStart),
-                End = Iso(Scenario.IncidentEnd),
-                FixTime = Iso(Scenario.FixTime),
-                AffectedTransactionTypes = [.. Scenario.AffectedTransactionTypes],
+                CircuitId = incident.Component,
+                SrcRegion = incident.SourceRegion,
+                DstRegion = incident.DestinationRegion,
+                Start = Iso(incident.Start),
+                End = Iso(incident.End),
+                FixTime = Iso(incident.FixTime),
+                AffectedTransactionTypes = [.. incident.TransactionTypes],
                 RerouteCircuitId = context.Circuits.Alternate.Id,
                 Bursts = [.. Enumerable.Range(0, bursts.Count).Select(i => new Burst { Start = Iso(bursts.Start(i)), End = Iso(bursts.End(i)) })],
                 Observed = new IncidentObservations
@@ -174,11 +180,19 @@ internal static class DatasetGenerator
             },
             Confounders =
             [
-                Confounder(stats, 0, "central_cpu_spike", Scenario.CpuSpikeStart, Scenario.CpuSpikeEnd, "infra", Scenario.CpuSpikeRegion,
-                    "Short CPU saturation on central hosts (75-97% on every one of them)", impactedTimeoutRate),
-                Confounder(stats, 1, "west_deployment_blip", Scenario.BlipStart, Scenario.BlipEnd, "app", Scenario.BlipRegion,
-                    "Deployment-induced latency bump in west (host network errors rise)", impactedTimeoutRate),
+                Confounder(stats, 0, spike.Name, spike.Start, spike.End, spike.Component, spike.Region,
+                    $"Short CPU saturation on {spike.Region} hosts (75-97% on every one of them)", impactedTimeoutRate),
+                Confounder(stats, 1, blip.Name, blip.Start, blip.End, blip.Component, blip.Region,
+                    $"Deployment-induced latency bump in {blip.Region} (host network errors rise)", impactedTimeoutRate),
             ],
+            Exercise = scenario.IsClassic ? null : new ScenarioRecord
+            {
+                Name = scenario.Name,
+                Variant = scenario.Variant,
+                Difficulty = scenario.Difficulty,
+                IncidentKind = incident.Kind,
+                ConfounderKinds = scenario.Confounders.ToDictionary(c => c.Name, c => c.Kind),
+            },
             Generation = new GenerationInfo
             {
                 Seed = options.Seed,

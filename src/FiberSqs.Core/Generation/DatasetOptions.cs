@@ -14,6 +14,9 @@ internal sealed record DatasetOptions
     public bool EnableTier2 { get; init; }
     public bool Zip { get; init; }
 
+    /// <summary>The story to tell (docs/scenarios.md); the classic by default.</summary>
+    public Scenarios.ExerciseScenario Scenario { get; init; } = Scenarios.ExerciseScenario.Classic;
+
     /// <summary>Worker threads; null for one per core. The output never depends on it.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 

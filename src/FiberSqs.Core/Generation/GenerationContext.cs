@@ -6,16 +6,18 @@ internal sealed class GenerationContext
     public GenerationContext(DatasetOptions options)
     {
         Options = options;
-        Bursts = BurstSchedule.Create(options.Seed);
-        Circuits = CircuitInventory.Create(options.Seed);
+        Story = new Story(options.Scenario);
+        Bursts = BurstSchedule.Create(options.Seed, Story);
+        Circuits = CircuitInventory.Create(options.Seed, Story);
         Hosts = HostFleet.Create(options.Seed);
-        Events = NetworkEventPlan.Create(options.Seed, Circuits);
-        Plan = ArrivalPlan.Create(options.Seed, options.AppLogRowTarget, Bursts);
-        Sampler = new TransactionSampler(Bursts, Circuits, Hosts);
+        Events = NetworkEventPlan.Create(options.Seed, Circuits, Story);
+        Plan = ArrivalPlan.Create(options.Seed, options.AppLogRowTarget, Bursts, Story);
+        Sampler = new TransactionSampler(Bursts, Circuits, Hosts, Story);
         Ids = new TransactionIds(options.Seed);
     }
 
     public DatasetOptions Options { get; }
+    public Story Story { get; }
     public BurstSchedule Bursts { get; }
     public CircuitInventory Circuits { get; }
     public HostFleet Hosts { get; }

@@ -13,13 +13,6 @@ internal static class ModelParameters
     public static readonly string[] ServiceTypes =
         ["fiber_sqs", "fiber_sqs", "fiber_tv", "fiber_sqs", "fiber_internet", "fiber_internet", "fiber_sqs"];
 
-    // Region indexes, from the region names of the scenario (never a literal position).
-    public static readonly int SourceRegion = Scenario.RegionIndex(Scenario.PrimarySourceRegion);
-    public static readonly int DestinationRegion = Scenario.RegionIndex(Scenario.PrimaryDestinationRegion);
-
-    /// <summary>Transaction-type indexes of the impacted types (provision_fiber_sqs, modify_service_profile).</summary>
-    private static readonly int[] AffectedTypes = [.. Scenario.AffectedTransactionTypes.Select(Scenario.TypeIndex)];
-
     public const double BaseLatencyAffectedMs = 420;
     public const double BaseLatencyOtherMs = 280;
 
@@ -67,11 +60,6 @@ internal static class ModelParameters
     /// its call volume while calls follow what customers lived (docs/data-contract.md, realism).</summary>
     public const double TsoFineKept = 0.15;
 
-    /// <summary>A transaction is slow for its customer above 2.5 × its base latency, plus its dependency's healthy
-    /// upper bound (1.6 × base) when it crosses regions.</summary>
-    public static double SlowThresholdMs(int type, bool crossRegion) =>
-        BaseLatency(type) * (2.5 + (crossRegion ? PrimaryDependencyMax : 0));
-
     public const double TsoMissingRate = 0.027;
     public const double TsoFabricatedRate = 0.0015;
     public const double TsoWrongLinkRate = 0.005;
@@ -80,41 +68,4 @@ internal static class ModelParameters
 
     /// <summary>Seconds at the end of the window that every transaction (and its trailing retry row) must leave.</summary>
     public const double EndGuardSeconds = 1.2;
-
-    public static bool IsAffectedType(int type) => Array.IndexOf(AffectedTypes, type) >= 0;
-
-    public static double BaseLatency(int type) => IsAffectedType(type) ? BaseLatencyAffectedMs : BaseLatencyOtherMs;
-
-    public static double[] TypeWeights(int region) => region == SourceRegion ? TypeWeightsCentral : TypeWeightsElsewhere;
-
-    /// <summary>The confounders' regions, in ground_truth.json order (CPU spike, deployment blip).</summary>
-    public static readonly int[] ConfounderRegions = [Scenario.RegionIndex(Scenario.CpuSpikeRegion), Scenario.RegionIndex(Scenario.BlipRegion)];
-
-    /// <summary>True when the instant is inside confounder <paramref name="confounder"/>'s window.</summary>
-    public static bool InConfounderWindow(int confounder, long ticks) => confounder == 0
-        ? ticks >= Scenario.CpuSpikeStart.Ticks && ticks < Scenario.CpuSpikeEnd.Ticks
-        : ticks >= Scenario.BlipStart.Ticks && ticks < Scenario.BlipEnd.Ticks;
-
-    /// <summary>True when the region is inside a confounder window at that instant.</summary>
-    public static bool InConfounder(int region, long ticks) =>
-        (region == ConfounderRegions[0] && InConfounderWindow(0, ticks)) || (region == ConfounderRegions[1] && InConfounderWindow(1, ticks));
-
-    /// <summary>Expected app-log rows of one transaction, used to size the arrivals so the row target is met.</summary>
-    public static double ExpectedAppLogRows(int region, int type, double burstFraction, bool confounder)
-    {
-        var alwaysCross = region == SourceRegion && IsAffectedType(type);
-        var cross = alwaysCross ? 1.0 : CrossRegionShare;
-        double Rows(double attempts, double timeout) => 3 + attempts * (1 + cross) + 1 + timeout;
-
-        var normal = confounder
-            ? Rows(1 + ConfounderRetryShare, ConfounderTimeout)
-            : Rows(1, BaselineTimeout);
-        if (!alwaysCross || burstFraction <= 0)
-        {
-            return normal;
-        }
-
-        var burst = Rows(3, BurstTimeout); // 1 + U{1,2,3} retries: 3 attempts on average
-        return burstFraction * burst + (1 - burstFraction) * normal;
-    }
 }

@@ -37,15 +37,15 @@ internal sealed class NetworkEventPlan
 
     private static int MinuteOf(long ticks) => (int)((ticks - Scenario.WindowStart.Ticks) / TimeSpan.TicksPerMinute);
 
-    public static NetworkEventPlan Create(long seed, CircuitInventory circuits)
+    public static NetworkEventPlan Create(long seed, CircuitInventory circuits, Story story)
     {
         var prng = Prng.Create(seed, StreamId.NetworkEventPlan);
         var primary = circuits.Primary;
         var events = new List<PlannedNetworkEvent>
         {
-            new(Scenario.IncidentStart.Ticks, "packet_loss_burst", primary, "critical",
+            new(story.IncidentStartTicks, "packet_loss_burst", primary, "critical",
                 "Packet loss burst and RTT elevation detected on primary circuit", 0, 1, 1, 1),
-            new(Scenario.FixTime.Ticks, "reroute", primary, "info",
+            new(story.FixTicks, "reroute", primary, "info",
                 $"Traffic rerouted away from degraded circuit onto {circuits.Alternate.Id}; service latency recovers", 0, 1, 1, 1),
         };
 

@@ -17,15 +17,15 @@ internal sealed class ShardGenerator(GenerationContext context)
         var tsoPrng = Prng.Create(seed, StreamId.TsoCalls, shard);
         var circuitPrng = Prng.Create(seed, StreamId.Circuits, shard);
         var hostPrng = Prng.Create(seed, StreamId.Hosts, shard);
-        var calls = new TsoCallDecider();
+        var calls = new TsoCallDecider(context.Story);
 
         var writers = output.Buffers.ToDictionary(kv => kv.Key, kv => new CsvRowWriter(kv.Value, kv.Key));
         try
         {
             var appLogs = new AppLogTableWriter(writers[TableCatalog.AppLogs]);
             var spans = new TraceSpanTableWriter(writers[TableCatalog.TraceSpans]);
-            var circuits = new CircuitMetricsTableWriter(writers[TableCatalog.NetworkCircuitMetrics], context.Circuits, context.Bursts, context.Events);
-            var hosts = new HostMetricsTableWriter(writers[TableCatalog.InfraHostMetrics], context.Hosts, context.Plan);
+            var circuits = new CircuitMetricsTableWriter(writers[TableCatalog.NetworkCircuitMetrics], context.Circuits, context.Bursts, context.Events, context.Story);
+            var hosts = new HostMetricsTableWriter(writers[TableCatalog.InfraHostMetrics], context.Hosts, context.Plan, context.Story);
             var tier2 = context.Options.EnableTier2;
             var facts = tier2 ? new TxnFactTableWriter(writers[TableCatalog.TxnFacts]) : null;
             var service = tier2 ? new ServiceMetricsTableWriter(writers[TableCatalog.ServiceMetrics]) : null;
@@ -56,7 +56,7 @@ internal sealed class ShardGenerator(GenerationContext context)
                     spans.Write(tx);
                     facts?.Write(tx);
                     service?.Add(tx);
-                    Observe(tx, output);
+                    Observe(tx, output, context.Story);
                     MaybeCall(tx, calls, ref tsoPrng, output);
                 }
 
@@ -83,14 +83,14 @@ internal sealed class ShardGenerator(GenerationContext context)
         }
     }
 
-    private static void Observe(Transaction tx, ShardOutput output)
+    private static void Observe(Transaction tx, ShardOutput output, Story story)
     {
         var stats = output.Stats;
         if (tx.BurstImpacted)
         {
             stats.ImpactedTransactions++;
             stats.ImpactedTimeouts += tx.IsTimeout ? 1 : 0;
-            var baseMs = ModelParameters.BaseLatency(tx.Type);
+            var baseMs = story.BaseLatency(tx.Type);
             for (var a = 0; a < tx.Attempts; a++)
             {
                 stats.ImpactedDependencyMs.Add(tx.DependencyMs[a]);
@@ -119,12 +119,12 @@ internal sealed class ShardGenerator(GenerationContext context)
 
             for (var c = 0; c < GenerationStats.ConfounderCount; c++)
             {
-                if (tx.Region != ModelParameters.ConfounderRegions[c])
+                if (tx.Region != story.ConfounderRegions[c])
                 {
                     continue;
                 }
 
-                if (ModelParameters.InConfounderWindow(c, tx.StartTicks))
+                if (story.InConfounderWindow(c, tx.StartTicks))
                 {
                     stats.ConfounderInside[c].Add(tx);
                 }
@@ -143,7 +143,7 @@ internal sealed class ShardGenerator(GenerationContext context)
     /// <summary>Decides whether the customer calls TSO about this transaction, and when.</summary>
     private static void MaybeCall(Transaction tx, TsoCallDecider calls, ref Prng prng, ShardOutput output)
     {
-        var experience = TsoCallDecider.Experience(tx);
+        var experience = calls.Experience(tx);
         var calling = calls.Calls(tx, experience, ref prng);
         var delayMinutes = prng.Uniform(5, 120);
         if (!calling)

@@ -20,4 +20,6 @@ internal enum StreamId
     IdScramble = 11,
     HostSetup = 12,
     NetworkEventPlan = 13,
+    /// <summary>Draws a scenario variant from its number (not from the dataset seed).</summary>
+    ScenarioVariant = 14,
 }

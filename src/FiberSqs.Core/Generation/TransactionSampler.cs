@@ -8,16 +8,18 @@ internal sealed class TransactionSampler
     private readonly BurstSchedule _bursts;
     private readonly CircuitInventory _circuits;
     private readonly HostFleet _hosts;
+    private readonly Story _story;
     private readonly double[][] _typeCumulative;
     private readonly double[] _regionCumulative;
 
-    public TransactionSampler(BurstSchedule bursts, CircuitInventory circuits, HostFleet hosts)
+    public TransactionSampler(BurstSchedule bursts, CircuitInventory circuits, HostFleet hosts, Story story)
     {
+        _story = story;
         _bursts = bursts;
         _circuits = circuits;
         _hosts = hosts;
         _regionCumulative = Cumulative([.. Scenario.OriginWeights]);
-        _typeCumulative = [.. Enumerable.Range(0, Scenario.Regions.Count).Select(r => Cumulative(ModelParameters.TypeWeights(r)))];
+        _typeCumulative = [.. Enumerable.Range(0, Scenario.Regions.Count).Select(r => Cumulative(story.TypeWeights(r)))];
     }
 
     private static double[] Cumulative(double[] weights)
@@ -46,11 +48,11 @@ internal sealed class TransactionSampler
         tx.Host = 1 + prng.NextInt(HostFleet.Count(region));
         tx.ClockOffsetTicks = _hosts.ClockOffsetTicks(region, tx.Host, startTicks);
 
-        var affected = ModelParameters.IsAffectedType(type);
-        if (region == ModelParameters.SourceRegion && affected)
+        var affected = _story.IsAffectedType(type);
+        if (region == _story.SourceRegion && affected)
         {
             tx.CrossRegion = true;
-            tx.DependencyRegion = ModelParameters.DestinationRegion;
+            tx.DependencyRegion = _story.DestinationRegion;
             tx.Circuit = _circuits.Primary;
         }
         else if (prng.Chance(ModelParameters.CrossRegionShare))
@@ -73,9 +75,9 @@ internal sealed class TransactionSampler
         }
 
         tx.BurstImpacted = tx.Circuit is { IsPrimary: true } && _bursts.Contains(startTicks);
-        tx.Confounder = !tx.BurstImpacted && ModelParameters.InConfounder(region, startTicks);
+        tx.Confounder = !tx.BurstImpacted && _story.InConfounder(region, startTicks);
 
-        var baseMs = ModelParameters.BaseLatency(type);
+        var baseMs = _story.BaseLatency(type);
         double timeout;
         if (tx.BurstImpacted)
         {
@@ -164,7 +166,7 @@ internal sealed class TransactionSampler
     /// runs over the alternate, so nothing crosses the primary after the reroute.</summary>
     private void Reroute(Transaction tx)
     {
-        if (tx.Circuit is { IsPrimary: true } && tx.LastRowTicks + HostFleet.MaxClockOffsetTicks >= Scenario.FixTime.Ticks)
+        if (tx.Circuit is { IsPrimary: true } && tx.LastRowTicks + HostFleet.MaxClockOffsetTicks >= _story.FixTicks)
         {
             tx.Circuit = _circuits.ForPair(tx.Region, tx.DependencyRegion);
         }

@@ -8,7 +8,7 @@ namespace FiberSqs.Core.Generation;
 /// slow or failed transaction of the class in the same hour. A class keeps its call volume; calls about fast, clean
 /// transactions are rare. One instance per shard, so the owed calls never cross shards (threads).
 /// </summary>
-internal sealed class TsoCallDecider
+internal sealed class TsoCallDecider(Story story)
 {
     private const int Classes = 5;
     private static readonly double[] Probability =
@@ -19,9 +19,9 @@ internal sealed class TsoCallDecider
 
     private readonly int[] _owed = new int[Classes];
 
-    public static CallExperience Experience(Transaction tx) =>
+    public CallExperience Experience(Transaction tx) =>
         tx.IsTimeout ? CallExperience.Failed
-        : tx.Outcome == Outcome.RetryLater || tx.Retried || tx.EndToEndMs >= ModelParameters.SlowThresholdMs(tx.Type, tx.CrossRegion)
+        : tx.Outcome == Outcome.RetryLater || tx.Retried || tx.EndToEndMs >= story.SlowThresholdMs(tx.Type, tx.CrossRegion)
             ? CallExperience.Slow
             : CallExperience.Fine;
 
@@ -55,9 +55,9 @@ internal sealed class TsoCallDecider
         return false;
     }
 
-    private static int Class(Transaction tx) =>
+    private int Class(Transaction tx) =>
         tx.BurstImpacted ? 0
-        : tx.Region == ModelParameters.SourceRegion && ModelParameters.IsAffectedType(tx.Type) ? 1
+        : tx.Region == story.SourceRegion && story.IsAffectedType(tx.Type) ? 1
         : tx.Confounder ? 2
         : tx.IsTimeout ? 3
         : 4;

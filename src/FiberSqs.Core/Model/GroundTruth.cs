@@ -15,6 +15,9 @@ public sealed class GroundTruth
     [JsonPropertyName("generation")] public GenerationInfo Generation { get; set; } = new();
     [JsonPropertyName("tso_noise")] public TsoNoise TsoNoise { get; set; } = new();
 
+    /// <summary>The scenario, when it is not the classic (null, and not written, for the classic).</summary>
+    [JsonPropertyName("scenario")] public ScenarioRecord? Exercise { get; set; }
+
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,

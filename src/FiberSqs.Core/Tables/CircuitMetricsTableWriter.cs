@@ -11,16 +11,15 @@ namespace FiberSqs.Core.Tables;
 /// (throughput and retransmits drop), the alternate carries more. Background network events leave their mark on loss,
 /// retransmits and throughput of their circuit (see <see cref="NetworkEventPlan"/>).
 /// </summary>
-internal sealed class CircuitMetricsTableWriter(CsvRowWriter csv, CircuitInventory circuits, BurstSchedule bursts, NetworkEventPlan events)
+internal sealed class CircuitMetricsTableWriter(CsvRowWriter csv, CircuitInventory circuits, BurstSchedule bursts, NetworkEventPlan events, Story story)
 {
-    private static readonly long FixTicks = Scenario.FixTime.Ticks;
 
     public long Rows => csv.Rows;
 
     public void WriteMinute(long minuteTicks, ref Prng prng, GenerationStats stats)
     {
         var minute = (int)((minuteTicks - Scenario.WindowStart.Ticks) / TimeSpan.TicksPerMinute);
-        var rerouted = minuteTicks >= FixTicks;
+        var rerouted = minuteTicks >= story.FixTicks;
         foreach (var c in circuits.All)
         {
             var factor = 1.0;

@@ -10,7 +10,7 @@ namespace FiberSqs.Core.Tables;
 /// smoothly (1 − e^−x), so nothing shows a flat cap. Central CPU sits between 75 and 97% in the CPU spike; west
 /// network errors rise to 0.1–0.4/s in the deployment blip (the original's confounders).
 /// </summary>
-internal sealed class HostMetricsTableWriter(CsvRowWriter csv, HostFleet fleet, ArrivalPlan plan)
+internal sealed class HostMetricsTableWriter(CsvRowWriter csv, HostFleet fleet, ArrivalPlan plan, Story story)
 {
     public const int IntervalMinutes = 5;
 
@@ -28,8 +28,8 @@ internal sealed class HostMetricsTableWriter(CsvRowWriter csv, HostFleet fleet, 
         load /= IntervalMinutes;
         for (var r = 0; r < Scenario.Regions.Count; r++)
         {
-            var cpuSpike = r == ModelParameters.ConfounderRegions[0] && ModelParameters.InConfounderWindow(0, ticks);
-            var blip = r == ModelParameters.ConfounderRegions[1] && ModelParameters.InConfounderWindow(1, ticks);
+            var cpuSpike = r == story.ConfounderRegions[0] && story.InConfounderWindow(0, ticks);
+            var blip = r == story.ConfounderRegions[1] && story.InConfounderWindow(1, ticks);
             for (var h = 1; h <= HostFleet.Count(r); h++)
             {
                 var t = fleet.Traits(r, h);

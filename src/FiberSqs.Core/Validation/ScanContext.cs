@@ -25,8 +25,9 @@ internal sealed class ScanContext
         BurstEndTicks = [.. bursts.Select(b => b.End.Ticks)];
         BurstStartSeconds = [.. bursts.Select(b => FieldText.SecondNumber(b.Start))];
         BurstEndSeconds = [.. bursts.Select(b => FieldText.SecondNumber(b.End))];
-        CpuSpike = Window(truth, "central_cpu_spike");
-        Blip = Window(truth, "west_deployment_blip");
+        // By what they touch (every key since v1 says it), so a variant's confounders are found under their own names.
+        CpuSpike = Window(truth, "infra", "central_cpu_spike");
+        Blip = Window(truth, "app", "west_deployment_blip");
         RerouteCircuit = truth.PrimaryIncident.RerouteCircuitId ?? "";
         OrchestrationTimeoutMs = truth.Generation.Parameters.OrchestrationTimeoutMs;
         DependencyTimeoutMs = truth.Generation.Parameters.DependencyTimeoutMs;
@@ -79,11 +80,11 @@ internal sealed class ScanContext
         return i >= 0 && value < ends[i];
     }
 
-    private static ConfounderWindow? Window(GroundTruth truth, string name)
+    private static ConfounderWindow? Window(GroundTruth truth, string component, string classicName)
     {
-        var c = truth.Confounders.FirstOrDefault(x => x.Name == name);
+        var c = truth.Confounders.FirstOrDefault(x => x.Component == component) ?? truth.Confounders.FirstOrDefault(x => x.Name == classicName);
         return c is null ? null
-            : new ConfounderWindow(c.Name, c.Region, Instant(c.Start, name + ".start"), Instant(c.End, name + ".end"));
+            : new ConfounderWindow(c.Name, c.Region, Instant(c.Start, c.Name + ".start"), Instant(c.End, c.Name + ".end"));
     }
 
     private static DateTime Instant(string text, string what)

@@ -51,6 +51,12 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>The story to generate (docs/scenarios.md): a FiberSqsScenario from Get-FiberSqsScenario, the path of
+    /// its JSON file, or an object of the same shape; the classic when not given.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? Scenario { get; set; }
+
     protected override void ProcessRecord()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -60,6 +66,22 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
             return;
         }
 
+        var scenario = Core.Scenarios.ExerciseScenario.Classic;
+        if (Scenario is not null)
+        {
+            try
+            {
+                scenario = ScenarioInput.Resolve(this, Scenario, p => TryResolveFileSystemPath(p, "-Scenario", out var r, out var e) ? r
+                    : throw new Core.Scenarios.ScenarioInvalidException("Path", e!.Exception.Message));
+            }
+            catch (Core.Scenarios.ScenarioInvalidException e)
+            {
+                ThrowTerminatingError(Error(e, ErrorIds.ScenarioInvalid, ErrorCategory.InvalidData, Scenario,
+                    $"Correct {e.Field} (docs/scenarios.md describes every field), or start from Get-FiberSqsScenario."));
+                return;
+            }
+        }
+
         var options = new DatasetOptions
         {
             Seed = Seed,
@@ -67,6 +89,7 @@ public sealed class NewFiberSqsDatasetCommand : FiberSqsCmdlet
             ScaleLogs = ScaleLogs,
             EnableTier2 = EnableTier2.IsPresent,
             Zip = Zip.IsPresent,
+            Scenario = scenario,
         };
         try
         {

@@ -30,9 +30,9 @@ internal sealed partial class DatasetChecks
             : null;
         yield return ConfounderWindows();
         yield return PrimaryDuringCpuSpike(circuits);
-        yield return ConfinedToRegion(CheckNames.ConfounderCpuSpikeCentralOnly, context.CpuSpike, "central_cpu_spike", hosts, "cpu",
+        yield return ConfinedToRegion(CheckNames.ConfounderCpuSpikeCentralOnly, context.CpuSpike, SpikeName, hosts, "cpu",
             r => r.CpuInSpike, r => r.CpuOutside, 1.5, 1.2);
-        yield return ConfinedToRegion(CheckNames.ConfounderBlipWestOnly, context.Blip, "west_deployment_blip", hosts, "net_errors",
+        yield return ConfinedToRegion(CheckNames.ConfounderBlipWestOnly, context.Blip, BlipName, hosts, "net_errors",
             r => r.NetErrorsInBlip, r => r.NetErrorsOutside, 2.0, 1.5);
     }
 
@@ -142,9 +142,16 @@ internal sealed partial class DatasetChecks
             : $"elevated in bursts: {string.Join(", ", elevated.Select(e => $"{e.Circuit} {e.Ratio:0.##}×"))}");
     }
 
+    // The confounders' names as the key gives them (a variant names them after its regions); the classic's otherwise.
+    private string SpikeName => context.CpuSpike?.Name ?? "central_cpu_spike";
+
+    private string BlipName => context.Blip?.Name ?? "west_deployment_blip";
+
+    private string SpikeRegion => context.CpuSpike?.Region ?? "central";
+
     private ValidationCheck ConfounderWindows()
     {
-        const string threshold = "both confounders (central_cpu_spike, west_deployment_blip) are in ground_truth.json and " +
+        var threshold = $"both confounders ({SpikeName}, {BlipName}) are in ground_truth.json and " +
             "neither overlaps the incident [primary_incident.start, fix_time)";
         var figures = new FigureList()
             .Add("incident_start", Iso(context.IncidentStart))
@@ -154,7 +161,7 @@ internal sealed partial class DatasetChecks
             .Add("blip_start", context.Blip is { } b1 ? Iso(b1.Start) : null)
             .Add("blip_end", context.Blip is { } b2 ? Iso(b2.End) : null);
         var problems = new List<string>();
-        foreach (var (w, name) in new[] { (context.CpuSpike, "central_cpu_spike"), (context.Blip, "west_deployment_blip") })
+        foreach (var (w, name) in new[] { (context.CpuSpike, SpikeName), (context.Blip, BlipName) })
         {
             if (w is null)
             {
@@ -172,7 +179,7 @@ internal sealed partial class DatasetChecks
 
     private ValidationCheck PrimaryDuringCpuSpike(List<CircuitRtt>? circuits)
     {
-        var threshold = $"{context.PrimaryCircuit}: mean RTT during the central CPU spike < 1.5× its mean outside bursts";
+        var threshold = $"{context.PrimaryCircuit}: mean RTT during the {SpikeRegion} CPU spike < 1.5× its mean outside bursts";
         if (circuits is null)
         {
             return NotEvaluated(CheckNames.ConfounderPrimaryCircuitDuringCpuSpike, threshold, MissingTables(TableCatalog.NetworkCircuitMetrics));
@@ -182,7 +189,7 @@ internal sealed partial class DatasetChecks
         if (context.CpuSpike is null || p is null || p.CpuSpike.Count == 0 || p.Baseline.Count == 0)
         {
             return new ValidationCheck(CheckNames.ConfounderPrimaryCircuitDuringCpuSpike, false, [], threshold,
-                context.CpuSpike is null ? "ground_truth.json has no central_cpu_spike" : $"{context.PrimaryCircuit} has no metrics during the CPU spike");
+                context.CpuSpike is null ? $"ground_truth.json has no {SpikeName}" : $"{context.PrimaryCircuit} has no metrics during the CPU spike");
         }
 
         var ratio = Ratio(p.CpuSpike.Mean, p.Baseline.Mean);

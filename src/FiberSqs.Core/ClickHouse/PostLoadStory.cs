@@ -1,0 +1,29 @@
+using System.Globalization;
+using FiberSqs.Core.Model;
+
+namespace FiberSqs.Core.ClickHouse;
+
+/// <summary>The incident the post-load SQL looks at: the loaded dataset's own (its ground_truth.json), so a variant is
+/// checked on its circuit, regions, types and windows; the classic's when no answer key is given.</summary>
+internal sealed record PostLoadStory(string SourceRegion, string DestinationRegion, string Circuit, IReadOnlyList<string> Types,
+    DateTime Start, DateTime End, DateTime FixTime)
+{
+    public static PostLoadStory Classic { get; } = new(Scenario.PrimarySourceRegion, Scenario.PrimaryDestinationRegion, Scenario.PrimaryCircuitId,
+        Scenario.AffectedTransactionTypes, Scenario.IncidentStart, Scenario.IncidentEnd, Scenario.FixTime);
+
+    /// <summary>The answer key's incident; the classic's for a key that does not parse (the checks that need the key
+    /// say so on their own).</summary>
+    public static PostLoadStory From(GroundTruth? truth)
+    {
+        var i = truth?.PrimaryIncident;
+        if (i is null || !Instant(i.Start, out var start) || !Instant(i.End, out var end) || !Instant(i.FixTime, out var fix))
+        {
+            return Classic;
+        }
+
+        return new PostLoadStory(i.SrcRegion, i.DstRegion, i.CircuitId, i.AffectedTransactionTypes, start, end, fix);
+    }
+
+    private static bool Instant(string text, out DateTime value) =>
+        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out value);
+}

@@ -1,0 +1,103 @@
+using FiberSqs.Core.Model;
+using FiberSqs.Core.Scenarios;
+
+namespace FiberSqs.Core.Generation;
+
+/// <summary>
+/// A scenario as the generator's hot paths need it: region and type indexes, windows as ticks, the traffic mix. For
+/// the classic scenario every number equals the constants it replaced, so the classic's bytes do not change.
+/// </summary>
+internal sealed class Story
+{
+    private readonly int[] _affectedTypes;
+    private readonly double[] _sourceWeights;
+    private readonly long[] _confounderStarts;
+    private readonly long[] _confounderEnds;
+
+    public Story(ExerciseScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        Scenario = scenario;
+        var incident = scenario.Incident;
+        SourceRegion = Model.Scenario.RegionIndex(incident.SourceRegion);
+        DestinationRegion = Model.Scenario.RegionIndex(incident.DestinationRegion);
+        _affectedTypes = [.. incident.TransactionTypes.Select(Model.Scenario.TypeIndex)];
+        IncidentStartTicks = incident.Start.Ticks;
+        IncidentEndTicks = incident.End.Ticks;
+        FixTicks = incident.FixTime.Ticks;
+        ConfounderRegions = [.. scenario.Confounders.Select(c => Model.Scenario.RegionIndex(c.Region))];
+        _confounderStarts = [.. scenario.Confounders.Select(c => c.Start.Ticks)];
+        _confounderEnds = [.. scenario.Confounders.Select(c => c.End.Ticks)];
+
+        // The impacted types carry the classic impacted types' shares of the source region's traffic (equal
+        // difficulty: the slice to find is as big in every variant); the other types keep the rest, in order.
+        var classic = ModelParameters.TypeWeightsCentral;
+        _sourceWeights = new double[classic.Length];
+        var rest = new Queue<double>(classic.Skip(_affectedTypes.Length));
+        for (var t = 0; t < classic.Length; t++)
+        {
+            var k = Array.IndexOf(_affectedTypes, t);
+            _sourceWeights[t] = k >= 0 ? classic[k] : rest.Dequeue();
+        }
+    }
+
+    public ExerciseScenario Scenario { get; }
+
+    /// <summary>The incident's source and destination regions (indexes into <see cref="Model.Scenario.Regions"/>).</summary>
+    public int SourceRegion { get; }
+    public int DestinationRegion { get; }
+
+    public long IncidentStartTicks { get; }
+    public long IncidentEndTicks { get; }
+    public long FixTicks { get; }
+
+    /// <summary>The confounders' regions, in answer-key order (host saturation, deployment regression).</summary>
+    public int[] ConfounderRegions { get; }
+
+    public bool IsAffectedType(int type) => Array.IndexOf(_affectedTypes, type) >= 0;
+
+    public double BaseLatency(int type) => IsAffectedType(type) ? ModelParameters.BaseLatencyAffectedMs : ModelParameters.BaseLatencyOtherMs;
+
+    public double[] TypeWeights(int region) => region == SourceRegion ? _sourceWeights : ModelParameters.TypeWeightsElsewhere;
+
+    /// <summary>True when the instant is inside confounder <paramref name="confounder"/>'s window.</summary>
+    public bool InConfounderWindow(int confounder, long ticks) => ticks >= _confounderStarts[confounder] && ticks < _confounderEnds[confounder];
+
+    /// <summary>True when the region is inside a confounder window at that instant.</summary>
+    public bool InConfounder(int region, long ticks)
+    {
+        for (var c = 0; c < ConfounderRegions.Length; c++)
+        {
+            if (region == ConfounderRegions[c] && InConfounderWindow(c, ticks))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A transaction is slow for its customer above 2.5 × its base latency, plus its dependency's healthy
+    /// upper bound (1.6 × base) when it crosses regions.</summary>
+    public double SlowThresholdMs(int type, bool crossRegion) =>
+        BaseLatency(type) * (2.5 + (crossRegion ? ModelParameters.PrimaryDependencyMax : 0));
+
+    /// <summary>Expected app-log rows of one transaction, used to size the arrivals so the row target is met.</summary>
+    public double ExpectedAppLogRows(int region, int type, double burstFraction, bool confounder)
+    {
+        var alwaysCross = region == SourceRegion && IsAffectedType(type);
+        var cross = alwaysCross ? 1.0 : ModelParameters.CrossRegionShare;
+        double Rows(double attempts, double timeout) => 3 + attempts * (1 + cross) + 1 + timeout;
+
+        var normal = confounder
+            ? Rows(1 + ModelParameters.ConfounderRetryShare, ModelParameters.ConfounderTimeout)
+            : Rows(1, ModelParameters.BaselineTimeout);
+        if (!alwaysCross || burstFraction <= 0)
+        {
+            return normal;
+        }
+
+        var burst = Rows(3, ModelParameters.BurstTimeout); // 1 + U{1,2,3} retries: 3 attempts on average
+        return burstFraction * burst + (1 - burstFraction) * normal;
+    }
+}

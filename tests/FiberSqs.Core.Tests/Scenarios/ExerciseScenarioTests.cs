@@ -1,0 +1,135 @@
+using FiberSqs.Core.Generation;
+using FiberSqs.Core.Model;
+using FiberSqs.Core.Scenarios;
+using FiberSqs.Core.Tests.Generation;
+using FiberSqs.Core.Validation;
+
+namespace FiberSqs.Core.Tests.Scenarios;
+
+/// <summary>The scenario model: the classic as it was, variants of equal shape drawn from a number, the JSON form and
+/// its refusals, and generated variants that tell their own story and pass validation.</summary>
+public sealed class ExerciseScenarioTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "fibersqs-scn-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_classic_is_the_original_story_and_survives_a_JSON_round_trip()
+    {
+        var classic = ExerciseScenario.Classic;
+        Assert.Equal("CKT-CEN-EAS-003", classic.Incident.Component);
+        Assert.Equal(["provision_fiber_sqs", "modify_service_profile"], classic.Incident.TransactionTypes);
+        Assert.Equal(["central_cpu_spike", "west_deployment_blip"], classic.Confounders.Select(c => c.Name));
+        var back = ScenarioJson.Read(ScenarioJson.Write(classic));
+        Assert.Equal(classic, back);
+        Assert.True(back.IsClassic);
+    }
+
+    [Fact]
+    public void A_class_of_30_variants_has_30_different_answers_inside_the_week_with_no_overlaps()
+    {
+        var variants = Enumerable.Range(1, 30).Select(ExerciseScenario.DrawVariant).ToList();
+        Assert.Equal(30, variants.Select(v => (v.Incident.Component, v.Incident.Start, string.Join(",", v.Incident.TransactionTypes))).Distinct().Count());
+        Assert.True(variants.Select(v => v.Incident.Component).Distinct().Count() >= 25, "circuits should rarely repeat in a class");
+        foreach (var v in variants)
+        {
+            var i = v.Incident;
+            Assert.NotEqual(i.SourceRegion, i.DestinationRegion);
+            Assert.StartsWith($"CKT-{Scenario.RegionCode(i.SourceRegion)}-{Scenario.RegionCode(i.DestinationRegion)}-0", i.Component, StringComparison.Ordinal);
+            Assert.InRange(i.Start, Scenario.WindowStart, Scenario.WindowEnd);
+            Assert.True(i.FixTime <= Scenario.WindowEnd - TimeSpan.FromHours(6));
+            Assert.Equal(Scenario.IncidentEnd - Scenario.IncidentStart, i.End - i.Start); // the classic's length: equal difficulty
+            Assert.Equal(2, i.TransactionTypes.Count);
+            var (spike, blip) = (v.Confounders[0], v.Confounders[1]);
+            Assert.Equal(ScenarioKinds.HostSaturation, spike.Kind);
+            Assert.Equal(i.SourceRegion, spike.Region); // as in the classic: the CPU red herring sits in the incident's region
+            Assert.NotEqual(i.SourceRegion, blip.Region);
+            foreach (var c in v.Confounders)
+            {
+                Assert.True(c.End <= i.Start || c.Start >= i.FixTime, $"{v.Name}: {c.Name} overlaps the incident");
+                Assert.InRange(c.Start, Scenario.WindowStart, Scenario.WindowEnd);
+            }
+
+            Assert.True(spike.End <= blip.Start || blip.End <= spike.Start, $"{v.Name}: the confounders overlap");
+            Assert.Equal(v, ScenarioJson.Read(ScenarioJson.Write(v)));
+        }
+
+        Assert.Equal(ExerciseScenario.DrawVariant(17), ExerciseScenario.DrawVariant(17));
+    }
+
+    [Theory]
+    [InlineData("\"Kind\": \"network_circuit_degradation\"", "\"Kind\": \"solar_flare\"", "Incident.Kind")]
+    [InlineData("\"Component\": \"CKT-CEN-EAS-003\"", "\"Component\": \"CKT-WES-EAS-003\"", "Incident.Component")]
+    [InlineData("\"DestinationRegion\": \"east\"", "\"DestinationRegion\": \"mars\"", "Incident.DestinationRegion")]
+    [InlineData("\"End\": \"2025-12-02T11:00:00Z\"", "\"End\": \"2025-12-03T13:00:00Z\"", "Confounders[0].Start")]
+    [InlineData("\"Start\": \"2025-12-03T12:20:00Z\"", "\"Start\": \"2026-03-03T12:20:00Z\"", "Incident.Start")]
+    [InlineData("\"Difficulty\": \"classic\"", "\"Difficulty\": \"nightmare\"", "Difficulty")]
+    [InlineData("\"provision_fiber_sqs\"", "\"diagnostic_ping_x\"", "Incident.TransactionTypes[0]")]
+    [InlineData("{", "[", "(file)")]
+    public void A_bad_field_is_ScenarioInvalid_naming_the_field(string from, string to, string field)
+    {
+        var json = ScenarioJson.Write(ExerciseScenario.Classic);
+        Assert.Contains(from, json, StringComparison.Ordinal);
+        var bad = ReplaceFirst(json, from, to);
+        var e = Assert.Throws<ScenarioInvalidException>(() => ScenarioJson.Read(bad));
+        Assert.Equal(field, e.Field);
+    }
+
+    [Fact]
+    public void Property_names_are_read_in_any_case()
+    {
+        var json = ScenarioJson.Write(ExerciseScenario.Classic).Replace("\"Incident\"", "\"incident\"", StringComparison.Ordinal)
+            .Replace("\"Name\"", "\"name\"", StringComparison.Ordinal);
+        Assert.Equal(ExerciseScenario.Classic, ScenarioJson.Read(json));
+    }
+
+    [Fact]
+    public void The_classic_read_back_from_JSON_writes_exactly_the_default_bytes()
+    {
+        var options = new DatasetOptions { Seed = 5, AppLogRows = 20_000, EnableTier2 = true };
+        var fromJson = options with { Scenario = ScenarioJson.Read(ScenarioJson.Write(ExerciseScenario.Classic)) };
+        Assert.Equal(Hashes(options, "default"), Hashes(fromJson, "json"));
+    }
+
+    [Fact]
+    public void A_generated_variant_tells_its_own_story_and_passes_validation()
+    {
+        var variant = Enumerable.Range(1, 50).Select(ExerciseScenario.DrawVariant)
+            .First(v => v.Incident.SourceRegion != "central" && v.Incident.DestinationRegion != "east");
+        var path = Path.Combine(_root, "variant");
+        DatasetGenerator.Generate(path, new DatasetOptions { Seed = 7, AppLogRows = 120_000, EnableTier2 = true, Scenario = variant });
+        var truth = GroundTruth.Load(Path.Combine(path, "ground_truth.json"));
+        Assert.Equal(variant.Incident.Component, truth.PrimaryIncident.CircuitId);
+        Assert.Equal(variant.Incident.SourceRegion, truth.PrimaryIncident.SrcRegion);
+        Assert.Equal(variant.Name, truth.Exercise!.Name);
+        Assert.Equal([variant.Confounders[0].Name, variant.Confounders[1].Name], truth.Confounders.Select(c => c.Name));
+
+        var report = DatasetValidator.Validate(path);
+        Assert.True(report.Passed, string.Join("; ", report.FailedChecks.Select(c => $"{c.Name}: {c.Message}")));
+
+        // The incident's circuit is the one that degrades: its RTT in bursts stands out, the classic's circuit is not in the data.
+        var metrics = File.ReadLines(Path.Combine(path, "data", "clickhouse-network_circuit_metrics.csv")).ToList();
+        Assert.Contains(metrics, l => l.Contains(variant.Incident.Component, StringComparison.Ordinal));
+        Assert.DoesNotContain(metrics, l => l.Contains("CKT-CEN-EAS-003", StringComparison.Ordinal));
+    }
+
+    private Dictionary<string, string> Hashes(DatasetOptions options, string name)
+    {
+        var path = Path.Combine(_root, name);
+        DatasetGenerator.Generate(path, options);
+        return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(path, f), TestCsv.Sha256);
+    }
+
+    private static string ReplaceFirst(string text, string from, string to)
+    {
+        var i = text.IndexOf(from, StringComparison.Ordinal);
+        return text[..i] + to + text[(i + from.Length)..];
+    }
+}

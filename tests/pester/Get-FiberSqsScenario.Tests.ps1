@@ -52,6 +52,12 @@ Describe 'Get-FiberSqsScenario' {
         { Get-FiberSqsScenario -Path $file -ErrorAction Stop } | Should -Throw -ErrorId 'ScenarioInvalid,FiberSqs.Commands.GetFiberSqsScenarioCommand'
     }
 
+    It 'sets the difficulty with -Difficulty and refuses a level it does not know' {
+        (Get-FiberSqsScenario -Variant 2 -Difficulty hard).Difficulty | Should -Be 'hard'
+        (Get-FiberSqsScenario -Difficulty standard).Incident.Component | Should -Be 'CKT-CEN-EAS-003'
+        { Get-FiberSqsScenario -Difficulty nightmare } | Should -Throw -ErrorId 'ParameterArgumentValidationError,FiberSqs.Commands.GetFiberSqsScenarioCommand'
+    }
+
     It 'refuses variant 0 by parameter validation' {
         { Get-FiberSqsScenario -Variant 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,FiberSqs.Commands.GetFiberSqsScenarioCommand'
     }
@@ -80,6 +86,15 @@ Describe 'New-FiberSqsDataset -Scenario' {
         $truth.scenario.variant | Should -Be 3
         Get-Content -Raw (Join-Path $ds.Path 'README.md') | Should -Not -Match ([regex]::Escape($variant.Incident.Component))
         Test-FiberSqsDataset -Path $ds.Path -Quiet | Should -BeTrue
+    }
+
+    It 'writes a hard variant that passes Test-FiberSqsDataset, with its level, sampling and loss in the key' {
+        $ds = New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'hard') -AppLogRows 60000 -EnableTier2 -Scenario (Get-FiberSqsScenario -Variant 8 -Difficulty hard)
+        $ds.ValidationPassed | Should -BeTrue
+        $truth = Get-Content -Raw (Join-Path $ds.Path 'ground_truth.json') | ConvertFrom-Json
+        $truth.scenario.difficulty | Should -Be 'hard'
+        $truth.generation.parameters.trace_sampling | Should -Be 0.6
+        $truth.generation.parameters.log_loss | Should -Be 0.01
     }
 
     It 'refuses a scenario it cannot generate with ScenarioInvalid before writing anything' {

@@ -209,6 +209,8 @@ internal static class DatasetGenerator
                     DependencyLatencyMultiplier = multiplier.Count == 0 ? [] : [Math.Round(multiplier.Min, 2), Math.Round(multiplier.Max, 2)],
                     OrchestrationTimeoutMs = ModelParameters.OrchestrationTimeoutMs,
                     DependencyTimeoutMs = ModelParameters.DependencyTimeoutMs,
+                    TraceSampling = context.Story.TraceSampling < 1 ? context.Story.TraceSampling : null,
+                    LogLoss = context.Story.LogLoss > 0 ? context.Story.LogLoss : null,
                     AppLogRows = options.AppLogRows,
                     ScaleLogs = options.ScaleLogs,
                     AppLogRowsTarget = options.AppLogRowTarget,

@@ -41,13 +41,21 @@ internal sealed class NetworkEventPlan
     {
         var prng = Prng.Create(seed, StreamId.NetworkEventPlan);
         var primary = circuits.Primary;
-        var events = new List<PlannedNetworkEvent>
-        {
-            new(story.IncidentStartTicks, "packet_loss_burst", primary, "critical",
-                "Packet loss burst and RTT elevation detected on primary circuit", 0, 1, 1, 1),
-            new(story.FixTicks, "reroute", primary, "info",
-                $"Traffic rerouted away from degraded circuit onto {circuits.Alternate.Id}; service latency recovers", 0, 1, 1, 1),
-        };
+        // Classic: a critical event that says which circuit degrades. Above it, the incident's events read like any
+        // other circuit's, and more alarms (some critical, each with a real effect on its circuit) ring elsewhere.
+        var events = story.ClassicSignals
+            ? new List<PlannedNetworkEvent>
+            {
+                new(story.IncidentStartTicks, "packet_loss_burst", primary, "critical",
+                    "Packet loss burst and RTT elevation detected on primary circuit", 0, 1, 1, 1),
+                new(story.FixTicks, "reroute", primary, "info",
+                    $"Traffic rerouted away from degraded circuit onto {circuits.Alternate.Id}; service latency recovers", 0, 1, 1, 1),
+            }
+            :
+            [
+                new(story.IncidentStartTicks, "packet_loss_burst", primary, "warning", "Short packet loss burst on circuit", 0, 1, 1, 1),
+                new(story.FixTicks, "reroute", primary, "info", "Routing policy change applied; path flaps briefly", 0, 1, 1, 1),
+            ];
 
         var others = circuits.All.Where(c => !c.IsPrimary).ToList();
         var minutes = (int)((Scenario.WindowEnd - Scenario.WindowStart).Ticks / TimeSpan.TicksPerMinute);
@@ -65,6 +73,22 @@ internal sealed class NetworkEventPlan
                 _ => new(ticks, "packet_loss_burst", circuit, "warning", "Short packet loss burst on circuit", prng.IntInclusive(2, 5),
                     prng.Uniform(3, 6), prng.Uniform(1.5, 2.5), 0.9),
             });
+        }
+
+        if (!story.ClassicSignals)
+        {
+            // From a stream of their own, so the background events above are the same at every level.
+            var noise = Prng.Create(seed, StreamId.NetworkEventNoise);
+            var extra = noise.IntInclusive(12, 20);
+            for (var i = 0; i < extra; i++)
+            {
+                var circuit = others[noise.NextInt(others.Count)];
+                var ticks = Scenario.WindowStart.Ticks + noise.NextInt(minutes - 10) * TimeSpan.TicksPerMinute + noise.NextInt(60) * TimeSpan.TicksPerSecond;
+                events.Add(noise.NextInt(3) == 0
+                    ? new(ticks, "packet_loss_burst", circuit, "critical", "Packet loss burst and RTT elevation detected on circuit",
+                        noise.IntInclusive(3, 8), noise.Uniform(4, 8), noise.Uniform(2, 3), 0.85)
+                    : new(ticks, "flap", circuit, "warning", "Intermittent circuit flap observed", 1, 2, 1.5, 0.6));
+            }
         }
 
         var ordered = events.Select((e, i) => (e, i)).OrderBy(x => x.e.Ticks).ThenBy(x => x.i).Select(x => x.e).ToList();

@@ -22,8 +22,8 @@ internal sealed class ShardGenerator(GenerationContext context)
         var writers = output.Buffers.ToDictionary(kv => kv.Key, kv => new CsvRowWriter(kv.Value, kv.Key));
         try
         {
-            var appLogs = new AppLogTableWriter(writers[TableCatalog.AppLogs]);
-            var spans = new TraceSpanTableWriter(writers[TableCatalog.TraceSpans]);
+            var appLogs = new AppLogTableWriter(writers[TableCatalog.AppLogs], context.Story);
+            var spans = new TraceSpanTableWriter(writers[TableCatalog.TraceSpans], context.Story);
             var circuits = new CircuitMetricsTableWriter(writers[TableCatalog.NetworkCircuitMetrics], context.Circuits, context.Bursts, context.Events, context.Story);
             var hosts = new HostMetricsTableWriter(writers[TableCatalog.InfraHostMetrics], context.Hosts, context.Plan, context.Story);
             var tier2 = context.Options.EnableTier2;

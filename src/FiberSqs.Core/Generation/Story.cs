@@ -43,6 +43,30 @@ internal sealed class Story
 
     public ExerciseScenario Scenario { get; }
 
+    /// <summary>The original's signals (docs/scenarios.md, difficulty): WARN only on burst-impacted calls, a critical
+    /// event naming the failing circuit at the start. False at standard and hard.</summary>
+    public bool ClassicSignals => Scenario.Difficulty == ScenarioKinds.Classic;
+
+    /// <summary>Share of transactions whose spans are written (hard: partial trace sampling).</summary>
+    public double TraceSampling => Scenario.Difficulty == ScenarioKinds.Hard ? 0.6 : 1.0;
+
+    /// <summary>Share of a transaction's intermediate log rows (queued, orchestrated, worker progress) lost (hard).</summary>
+    public double LogLoss => Scenario.Difficulty == ScenarioKinds.Hard ? 0.01 : 0.0;
+
+    /// <summary>Above standard a dependency call is WARN when it took this many times its base latency, wherever it
+    /// ran: about a fifth of healthy calls qualify, so WARN no longer points at the incident by itself.</summary>
+    public const double WarnCallMultiple = 1.5;
+
+    /// <summary>A fixed, uniform number in [0, 1) for a transaction and a salt: the same at any core count.</summary>
+    public static double Draw(Transaction tx, ulong salt)
+    {
+        var x = ((ulong)tx.Seq ^ salt) * 0x9E3779B97F4A7C15UL;
+        x ^= x >> 31;
+        x *= 0xBF58476D1CE4E5B9UL;
+        x ^= x >> 27;
+        return (x >> 11) * (1.0 / (1UL << 53));
+    }
+
     /// <summary>The incident's source and destination regions (indexes into <see cref="Model.Scenario.Regions"/>).</summary>
     public int SourceRegion { get; }
     public int DestinationRegion { get; }

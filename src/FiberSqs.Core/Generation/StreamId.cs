@@ -22,4 +22,6 @@ internal enum StreamId
     NetworkEventPlan = 13,
     /// <summary>Draws a scenario variant from its number (not from the dataset seed).</summary>
     ScenarioVariant = 14,
+    /// <summary>The extra alarms of the standard and hard levels.</summary>
+    NetworkEventNoise = 15,
 }

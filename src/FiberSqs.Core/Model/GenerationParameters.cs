@@ -28,6 +28,12 @@ public sealed class GenerationParameters
     /// <summary>A dependency call unanswered after this long is abandoned (DEP_TIMEOUT on the last attempt).</summary>
     [JsonPropertyName("dependency_timeout_ms")] public double DependencyTimeoutMs { get; set; }
 
+    /// <summary>Share of transactions whose spans were kept (hard difficulty); absent when every one was.</summary>
+    [JsonPropertyName("trace_sampling")] public double? TraceSampling { get; set; }
+
+    /// <summary>Share of intermediate app-log rows lost (hard difficulty); absent when none were.</summary>
+    [JsonPropertyName("log_loss")] public double? LogLoss { get; set; }
+
     [JsonPropertyName("app_log_rows")] public long AppLogRows { get; set; }
     [JsonPropertyName("scale_logs")] public double ScaleLogs { get; set; }
     [JsonPropertyName("app_log_rows_target")] public long AppLogRowsTarget { get; set; }

@@ -14,8 +14,10 @@ internal static class ScenarioKinds
     /// <summary>The incident kinds this version generates.</summary>
     public static readonly IReadOnlyList<string> IncidentsGenerated = [NetworkCircuitDegradation];
 
-    /// <summary>Difficulty levels; this version generates <c>classic</c> signals.</summary>
+    /// <summary>Difficulty levels (docs/scenarios.md: what a trainee can rely on at each).</summary>
     public const string Classic = "classic";
-    public static readonly IReadOnlyList<string> Difficulties = [Classic, "standard", "hard"];
-    public static readonly IReadOnlyList<string> DifficultiesGenerated = [Classic];
+    public const string Standard = "standard";
+    public const string Hard = "hard";
+    public static readonly IReadOnlyList<string> Difficulties = [Classic, Standard, Hard];
+    public static readonly IReadOnlyList<string> DifficultiesGenerated = Difficulties;
 }

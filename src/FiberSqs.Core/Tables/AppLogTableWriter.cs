@@ -13,7 +13,7 @@ namespace FiberSqs.Core.Tables;
 /// latency (whole ms) on each dependency_call and on its final row. Timestamps are the host's clock: true time plus
 /// the host's offset, the same for every row of the transaction, so its rows stay in order.
 /// </summary>
-internal sealed class AppLogTableWriter(CsvRowWriter csv)
+internal sealed class AppLogTableWriter(CsvRowWriter csv, Story story)
 {
     private const double None = double.NaN;
     private static readonly long WindowStart = Scenario.WindowStart.Ticks;
@@ -25,20 +25,32 @@ internal sealed class AppLogTableWriter(CsvRowWriter csv)
     {
         var start = tx.StartTicks;
         Row(tx, start, V.Api, V.Info, Transaction.ApiSpan, V.Received, None, None, 0, default, V.MsgReceived);
-        Row(tx, start + Transaction.MsToTicks(tx.QueueMs), V.Api, V.Info, Transaction.ApiSpan, V.Queued, None, None, 0, default, V.MsgQueued);
-        Row(tx, start + Transaction.MsToTicks(tx.QueueMs + tx.OrchestrateMs), V.Orchestrator, V.Info, Transaction.OrchestratorSpan,
-            V.Orchestrated, None, None, 0, default, V.MsgOrchestrated);
+        if (!Lost(tx, 1))
+        {
+            Row(tx, start + Transaction.MsToTicks(tx.QueueMs), V.Api, V.Info, Transaction.ApiSpan, V.Queued, None, None, 0, default, V.MsgQueued);
+        }
+
+        if (!Lost(tx, 2))
+        {
+            Row(tx, start + Transaction.MsToTicks(tx.QueueMs + tx.OrchestrateMs), V.Orchestrator, V.Info, Transaction.OrchestratorSpan,
+                V.Orchestrated, None, None, 0, default, V.MsgOrchestrated);
+        }
 
         for (var a = 0; a < tx.Attempts; a++)
         {
             var callEnd = tx.AttemptStartMs(a) + tx.DependencyMs[a];
             if (tx.CrossRegion)
             {
-                Row(tx, start + Transaction.MsToTicks(callEnd), V.Orchestrator, tx.BurstImpacted ? V.Warn : V.Info,
+                Row(tx, start + Transaction.MsToTicks(callEnd), V.Orchestrator, CallLevel(tx, a),
                     Transaction.OrchestratorSpan, V.DependencyCall, tx.DependencyMs[a], None, 0, default, V.MsgDependencyCall);
             }
 
             var last = a == tx.Attempts - 1;
+            if (Lost(tx, 3 + (ulong)a))
+            {
+                continue;
+            }
+
             Row(tx, start + Transaction.MsToTicks(callEnd + tx.GapMs[a] * 0.5), last ? V.Worker : V.WorkerRetry, V.Info,
                 Transaction.WorkerSpan, V.WorkerProgress, None, None, 0, default, V.MsgWorker);
         }
@@ -57,6 +69,16 @@ internal sealed class AppLogTableWriter(CsvRowWriter csv)
         Row(tx, end, V.Api, V.Info, Transaction.ApiSpan, V.Completed, finalDependency, tx.EndToEndMs, retryStatus ? 202 : 200, default,
             retryStatus ? V.MsgRetryStatus : tx.Retried ? V.MsgCompleted : V.MsgSuccess);
     }
+
+    /// <summary>WARN on a burst-impacted call (classic), or on any call slower than <see cref="Story.WarnCallMultiple"/> × its
+    /// base latency (standard, hard).</summary>
+    private byte[] CallLevel(Transaction tx, int attempt) => story.ClassicSignals
+        ? tx.BurstImpacted ? V.Warn : V.Info
+        : tx.DependencyMs[attempt] >= Story.WarnCallMultiple * story.BaseLatency(tx.Type) ? V.Warn : V.Info;
+
+    /// <summary>True when intermediate row <paramref name="row"/> of the transaction is lost (hard only; never the
+    /// received, dependency-call, final or retry rows).</summary>
+    private bool Lost(Transaction tx, ulong row) => story.LogLoss > 0 && Story.Draw(tx, 0x6C6F7373UL + row) < story.LogLoss;
 
     /// <summary>DEP_TIMEOUT or ORCH_TIMEOUT for a timeout, else empty (a retry-status transaction has no code).</summary>
     internal static ReadOnlySpan<byte> ErrorCode(Transaction tx) =>

@@ -10,12 +10,17 @@ namespace FiberSqs.Core.Tables;
 /// inventory-client span in error; the orchestrator span stays ok; an attempt that was retried failed, so its span is
 /// in error too. True time (spans come from the tracer, not the host clock).
 /// </summary>
-internal sealed class TraceSpanTableWriter(CsvRowWriter csv)
+internal sealed class TraceSpanTableWriter(CsvRowWriter csv, Story story)
 {
     public long Rows => csv.Rows;
 
     public void Write(Transaction tx)
     {
+        if (story.TraceSampling < 1 && Story.Draw(tx, 0x7472616365UL) >= story.TraceSampling)
+        {
+            return; // not sampled (hard): the transaction's logs stay, its trace is not kept
+        }
+
         var start = tx.StartTicks;
         var failed = tx.IsTimeout;
         Row(tx, start, Transaction.ApiSpan, -1, tx.Region, V.Api, V.PostFiberTxn, tx.EndToEndMs, failed, null);

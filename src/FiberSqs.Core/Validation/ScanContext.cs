@@ -31,6 +31,7 @@ internal sealed class ScanContext
         RerouteCircuit = truth.PrimaryIncident.RerouteCircuitId ?? "";
         OrchestrationTimeoutMs = truth.Generation.Parameters.OrchestrationTimeoutMs;
         DependencyTimeoutMs = truth.Generation.Parameters.DependencyTimeoutMs;
+        TraceSampling = truth.Generation.Parameters.TraceSampling ?? 1.0;
     }
 
     public DateTime WindowStart { get; }
@@ -53,6 +54,9 @@ internal sealed class ScanContext
     /// <summary>The answer key's timeouts (0 in keys written before v3: the duration checks do not apply).</summary>
     public double OrchestrationTimeoutMs { get; }
     public double DependencyTimeoutMs { get; }
+    /// <summary>The share of transactions the key says have spans (1 but at the hard difficulty).</summary>
+    public double TraceSampling { get; }
+
     public bool HasTimeouts => OrchestrationTimeoutMs > 0 && DependencyTimeoutMs > 0;
 
     /// <summary>The central CPU spike confounder (null when the answer key has none).</summary>

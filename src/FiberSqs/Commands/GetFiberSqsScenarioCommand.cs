@@ -29,12 +29,18 @@ public sealed class GetFiberSqsScenarioCommand : FiberSqsCmdlet
     [Alias("PSPath", "FullName")]
     public string Path { get; set; } = "";
 
+    /// <summary>The difficulty of the returned scenario (docs/scenarios.md: what a trainee can rely on at each level);
+    /// the scenario's own when not given (classic for the classic and the variants).</summary>
+    [Parameter]
+    [ValidateSet(ScenarioKinds.Classic, ScenarioKinds.Standard, ScenarioKinds.Hard)]
+    public string? Difficulty { get; set; }
+
     protected override void ProcessRecord()
     {
         switch (ParameterSetName)
         {
             case VariantSet:
-                WriteObject(FiberSqsScenario.From(ExerciseScenario.DrawVariant(Variant)));
+                Emit(ExerciseScenario.DrawVariant(Variant));
                 break;
             case PathSet:
                 if (!TryResolveFileSystemPath(Path, "-Path", out var path, out var pathError))
@@ -45,7 +51,7 @@ public sealed class GetFiberSqsScenarioCommand : FiberSqsCmdlet
 
                 try
                 {
-                    WriteObject(FiberSqsScenario.From(ScenarioJson.ReadFile(path)));
+                    Emit(ScenarioJson.ReadFile(path));
                 }
                 catch (ScenarioInvalidException e)
                 {
@@ -59,8 +65,11 @@ public sealed class GetFiberSqsScenarioCommand : FiberSqsCmdlet
 
                 break;
             default:
-                WriteObject(FiberSqsScenario.From(ExerciseScenario.Classic));
+                Emit(ExerciseScenario.Classic);
                 break;
         }
     }
+
+    private void Emit(ExerciseScenario scenario) =>
+        WriteObject(FiberSqsScenario.From(Difficulty is null ? scenario : scenario with { Difficulty = Difficulty }));
 }

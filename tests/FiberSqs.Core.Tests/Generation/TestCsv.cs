@@ -20,6 +20,13 @@ internal static class TestCsv
         }
     }
 
+    /// <summary>Every row as column name → value (small files only: it holds them all).</summary>
+    public static List<Dictionary<string, string>> Read(string path)
+    {
+        var header = Header(path);
+        return [.. Rows(path).Select(r => header.Select((h, i) => (h, v: r[i])).ToDictionary(x => x.h, x => x.v))];
+    }
+
     /// <summary>The rows of each transaction, in file order (app_logs keeps a transaction's rows together;
     /// column 6 is the transaction id).</summary>
     public static IEnumerable<List<string[]>> Transactions(string appLogs)

@@ -120,6 +120,61 @@ public sealed class ExerciseScenarioTests : IDisposable
         Assert.DoesNotContain(metrics, l => l.Contains("CKT-CEN-EAS-003", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("standard")]
+    [InlineData("hard")]
+    public void Above_classic_the_giveaways_go_and_the_dataset_still_passes_validation(string difficulty)
+    {
+        var scenario = ExerciseScenario.DrawVariant(4) with { Difficulty = difficulty };
+        var path = Path.Combine(_root, difficulty);
+        DatasetGenerator.Generate(path, new DatasetOptions { Seed = 7, AppLogRows = 120_000, EnableTier2 = true, Scenario = scenario });
+        var report = DatasetValidator.Validate(path);
+        Assert.True(report.Passed, string.Join("; ", report.FailedChecks.Select(c => $"{c.Name}: {c.Message}")));
+
+        var circuit = scenario.Incident.Component;
+        var logs = TestCsv.Read(Path.Combine(path, "data", "clickhouse-app_logs.csv"));
+        var calls = logs.Where(r => r["event"] == "dependency_call").ToList();
+        // WARN is no longer the incident's mark: calls on other circuits are WARN too, and not every WARN is in a burst.
+        Assert.Contains(calls, r => r["level"] == "WARN" && r["circuit_id"] != circuit);
+        var events = TestCsv.Read(Path.Combine(path, "data", "clickhouse-network_events.csv"));
+        Assert.DoesNotContain(events, e => e["circuit_id"] == circuit && e["severity"] == "critical");
+        Assert.Contains(events, e => e["circuit_id"] != circuit && e["severity"] == "critical");
+        Assert.DoesNotContain(events, e => e["description"].Contains("primary", StringComparison.OrdinalIgnoreCase));
+
+        var transactions = logs.Where(r => r["event"] == "received").Select(r => r["transaction_id"]).ToHashSet();
+        var traced = TestCsv.Read(Path.Combine(path, "data", "clickhouse-trace_spans.csv")).Select(r => r["transaction_id"]).ToHashSet();
+        var share = traced.Count / (double)transactions.Count;
+        if (difficulty == "hard")
+        {
+            Assert.InRange(share, 0.55, 0.65); // partial trace sampling
+            Assert.True(logs.Count(r => r["event"] == "queued") < transactions.Count, "some intermediate rows are lost");
+        }
+        else
+        {
+            Assert.Equal(1.0, share);
+            Assert.Equal(transactions.Count, logs.Count(r => r["event"] == "queued"));
+        }
+    }
+
+    [Fact]
+    public void A_hard_dataset_that_lost_more_traces_than_its_key_declares_fails_span_transactions()
+    {
+        var path = Path.Combine(_root, "hard-damaged");
+        DatasetGenerator.Generate(path, new DatasetOptions
+        {
+            Seed = 7, AppLogRows = 60_000, Scenario = ExerciseScenario.DrawVariant(2) with { Difficulty = "hard" },
+        });
+        var spans = Path.Combine(path, "data", "clickhouse-trace_spans.csv");
+        var lines = File.ReadAllLines(spans);
+        File.WriteAllLines(spans, lines.Take(1 + (lines.Length - 1) / 2)); // half the traced transactions go
+        var truth = GroundTruth.Load(Path.Combine(path, "ground_truth.json"));
+        truth.Generation.RowCounts["trace_spans"] = (lines.Length - 1) / 2;
+        truth.Save(Path.Combine(path, "ground_truth.json"));
+        var check = DatasetValidator.Validate(path).Check(CheckNames.SpanTransactions)!;
+        Assert.False(check.Passed);
+        Assert.Contains("where the key says 60%", check.Message, StringComparison.Ordinal);
+    }
+
     private Dictionary<string, string> Hashes(DatasetOptions options, string name)
     {
         var path = Path.Combine(_root, name);

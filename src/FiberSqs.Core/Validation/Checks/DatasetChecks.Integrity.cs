@@ -79,7 +79,11 @@ internal sealed partial class DatasetChecks
 
     private ValidationCheck SpanTransactions(NativeKeys? received, TraceSpanCollector? spans)
     {
-        const string threshold = "every span's transaction_id is a transaction of app_logs, and every transaction has spans";
+        // At the hard difficulty the key declares partial sampling: the traced share must be that, within 3 points.
+        var sampled = context.TraceSampling < 1;
+        var threshold = sampled
+            ? FormattableString.Invariant($"every span's transaction_id is a transaction of app_logs, and {context.TraceSampling * 100:0}% ± 3 points of the transactions have spans (generation.parameters.trace_sampling)")
+            : "every span's transaction_id is a transaction of app_logs, and every transaction has spans";
         if (received is null || spans is null)
         {
             return NotEvaluated(CheckNames.SpanTransactions, threshold, MissingTables(TableCatalog.AppLogs, TableCatalog.TraceSpans));
@@ -95,7 +99,14 @@ internal sealed partial class DatasetChecks
             .Add("transactions_without_spans", withoutSpans);
         var problems = new List<string>();
         Problem(problems, missing, $"span transaction ids not in app_logs (first {FieldText.DescribeTransactionKey(firstMissing)})");
-        Problem(problems, withoutSpans, $"transactions without spans (first {FieldText.DescribeTransactionKey(firstWithout)})");
+        if (!sampled)
+        {
+            Problem(problems, withoutSpans, $"transactions without spans (first {FieldText.DescribeTransactionKey(firstWithout)})");
+        }
+        else if (received.Count > 0 && Math.Abs(spanTx.Count / (double)received.Count - context.TraceSampling) > 0.03)
+        {
+            problems.Add(FormattableString.Invariant($"{spanTx.Count * 100.0 / received.Count:0.0}% of the transactions have spans, where the key says {context.TraceSampling * 100:0}%"));
+        }
         return new ValidationCheck(CheckNames.SpanTransactions, problems.Count == 0, figures, threshold,
             problems.Count == 0 ? $"the spans reference exactly the {N(received.Count)} transactions of app_logs" : string.Join("; ", problems));
     }

@@ -9,11 +9,16 @@
     (./build.ps1). Not part of the test suite.
 .EXAMPLE
     dotnet pwsh -NoProfile -File ./bench/generate.ps1 -Runs 3
+.EXAMPLE
+    dotnet pwsh -NoProfile -File ./bench/generate.ps1 -Runs 2 -Variant 8 -Difficulty hard
 #>
 [CmdletBinding()]
 param(
     [ValidateRange(1, 20)] [int] $Runs = 3,
     [long] $AppLogRows = 15000000,
+    # A scenario variant (0: the classic) and its difficulty, to check that variants stay within the target.
+    [ValidateRange(0, 1000000)] [int] $Variant = 0,
+    [ValidateSet('classic', 'standard', 'hard')] [string] $Difficulty = 'classic',
     [string] $WorkFolder = (Join-Path ([IO.Path]::GetTempPath()) 'fibersqs-bench')
 )
 $ErrorActionPreference = 'Stop'
@@ -29,7 +34,8 @@ New-Item -ItemType Directory -Force $WorkFolder | Out-Null
 $pwsh = @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command')
 # The cmdlet writes, then validates what it wrote; the phases file splits the wall time between the two.
 $phases = Join-Path $WorkFolder 'phases.txt'
-$script = "Import-Module '$module'; `$d = New-FiberSqsDataset -OutputPath '$out' -AppLogRows $AppLogRows -EnableTier2 -Force; " +
+$scenario = if ($Variant -gt 0) { "(Get-FiberSqsScenario -Variant $Variant -Difficulty $Difficulty)" } else { "(Get-FiberSqsScenario -Difficulty $Difficulty)" }
+$script = "Import-Module '$module'; `$d = New-FiberSqsDataset -OutputPath '$out' -AppLogRows $AppLogRows -EnableTier2 -Force -Scenario $scenario; " +
     "'{0} {1} {2}' -f `$d.GenerationElapsed.TotalSeconds, `$d.Validation.Elapsed.TotalSeconds, `$d.ValidationPassed | Set-Content '$phases'"
 $results = foreach ($i in 1..$Runs) {
     if (Test-Path $out) { Remove-Item -Recurse -Force $out }
@@ -61,6 +67,7 @@ $best = $results | Sort-Object WallSeconds | Select-Object -First 1
 $median = ($results | Sort-Object WallSeconds)[[int][math]::Floor(($results.Count - 1) / 2)]
 [pscustomobject]@{
     Runs                = $Runs
+    Scenario            = $(if ($Variant -gt 0) { "variant $Variant, $Difficulty" } else { "classic, $Difficulty" })
     AppLogRows          = $AppLogRows
     Rows                = $best.Rows
     MB                  = [math]::Round($best.Bytes / 1MB)

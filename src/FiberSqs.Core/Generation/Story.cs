@@ -30,7 +30,8 @@ internal sealed class Story
         _confounderEnds = [.. scenario.Confounders.Select(c => c.End.Ticks)];
 
         // The impacted types carry the classic impacted types' shares of the source region's traffic (equal
-        // difficulty: the slice to find is as big in every variant); the other types keep the rest, in order.
+        // difficulty: the slice is the same share of its region's traffic in every variant); the other types keep the
+        // rest, in order.
         var classic = ModelParameters.TypeWeightsCentral;
         _sourceWeights = new double[classic.Length];
         var rest = new Queue<double>(classic.Skip(_affectedTypes.Length));

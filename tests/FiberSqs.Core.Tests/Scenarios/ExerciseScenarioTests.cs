@@ -42,6 +42,7 @@ public sealed class ExerciseScenarioTests : IDisposable
         {
             var i = v.Incident;
             Assert.NotEqual(i.SourceRegion, i.DestinationRegion);
+            Assert.True(Scenario.OriginWeights[Scenario.RegionIndex(i.SourceRegion)] >= ExerciseScenario.MinSourceShare, $"{v.Name}: a thin source region");
             Assert.StartsWith($"CKT-{Scenario.RegionCode(i.SourceRegion)}-{Scenario.RegionCode(i.DestinationRegion)}-0", i.Component, StringComparison.Ordinal);
             Assert.InRange(i.Start, Scenario.WindowStart, Scenario.WindowEnd);
             Assert.True(i.FixTime <= Scenario.WindowEnd - TimeSpan.FromHours(6));

@@ -8,8 +8,10 @@ namespace FiberSqs.Core.ClickHouse;
 internal sealed record PostLoadStory(string SourceRegion, string DestinationRegion, string Circuit, IReadOnlyList<string> Types,
     DateTime Start, DateTime End, DateTime FixTime)
 {
-    public static PostLoadStory Classic { get; } = new(Scenario.PrimarySourceRegion, Scenario.PrimaryDestinationRegion, Scenario.PrimaryCircuitId,
-        Scenario.AffectedTransactionTypes, Scenario.IncidentStart, Scenario.IncidentEnd, Scenario.FixTime);
+    public static PostLoadStory Classic { get; } = new(ClassicIncident.SourceRegion, ClassicIncident.DestinationRegion,
+        ClassicIncident.Component, ClassicIncident.TransactionTypes, ClassicIncident.Start, ClassicIncident.End, ClassicIncident.FixTime);
+
+    private static Scenarios.IncidentPlan ClassicIncident => Scenarios.ExerciseScenario.Classic.Incident;
 
     /// <summary>The answer key's incident; the classic's for a key that does not parse (the checks that need the key
     /// say so on their own).</summary>

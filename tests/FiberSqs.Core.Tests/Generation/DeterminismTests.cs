@@ -19,8 +19,7 @@ public sealed class DeterminismTests : IDisposable
     {
         var path = Path.Combine(_root, name);
         DatasetGenerator.Generate(path, options);
-        return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(path, f), TestCsv.Sha256);
+        return TestCsv.FolderHashes(path);
     }
 
     [Fact]

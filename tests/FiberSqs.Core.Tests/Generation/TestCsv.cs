@@ -62,6 +62,10 @@ internal static class TestCsv
 
     public static double Num(string s) => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>SHA-256 of every file under <paramref name="folder"/>, by relative path.</summary>
+    public static Dictionary<string, string> FolderHashes(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), Sha256);
+
     public static string Sha256(string path)
     {
         using var stream = File.OpenRead(path);

@@ -180,7 +180,7 @@ public sealed class ExerciseScenarioTests : IDisposable
     {
         var path = Path.Combine(_root, name);
         DatasetGenerator.Generate(path, options);
-        return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(path, f), TestCsv.Sha256);
+        return TestCsv.FolderHashes(path);
     }
 
     private static string ReplaceFirst(string text, string from, string to)

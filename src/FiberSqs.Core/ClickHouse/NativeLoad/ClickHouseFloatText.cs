@@ -33,6 +33,25 @@ internal static class ClickHouseFloatText
     }
 
     /// <summary>The server's fast algorithm on text already known to be a plain decimal.</summary>
+    /// <summary>Reads a run of digits from <paramref name="i"/>, as the fast parser does: the first
+    /// <see cref="SignificantDigits"/> into <paramref name="value"/>, the rest only counted. Returns how many there were.</summary>
+    private static int ReadSignificant(ReadOnlySpan<byte> s, ref int i, out ulong value)
+    {
+        var start = i;
+        value = 0;
+        while (i < s.Length && IsDigit(s[i]))
+        {
+            if (i - start < SignificantDigits)
+            {
+                value = (value * 10) + (ulong)(s[i] - '0');
+            }
+
+            i++;
+        }
+
+        return i - start;
+    }
+
     private static double ParseFast(ReadOnlySpan<byte> s)
     {
         var i = 0;
@@ -42,19 +61,7 @@ internal static class ClickHouseFloatText
             i++;
         }
 
-        var start = i;
-        ulong before = 0;
-        while (i < s.Length && IsDigit(s[i]))
-        {
-            if (i - start < SignificantDigits)
-            {
-                before = (before * 10) + (ulong)(s[i] - '0');
-            }
-
-            i++;
-        }
-
-        var digits = i - start;
+        var digits = ReadSignificant(s, ref i, out var before);
         var x = digits > SignificantDigits ? X87Arithmetic.Shift10(before, digits - SignificantDigits) : (double)before;
         if (i < s.Length && s[i] == '.')
         {
@@ -66,19 +73,7 @@ internal static class ClickHouseFloatText
                 i++;
             }
 
-            var fractionStart = i;
-            ulong after = 0;
-            while (i < s.Length && IsDigit(s[i]))
-            {
-                if (i - fractionStart < SignificantDigits)
-                {
-                    after = (after * 10) + (ulong)(s[i] - '0');
-                }
-
-                i++;
-            }
-
-            var read = i - fractionStart;
+            var read = ReadSignificant(s, ref i, out var after);
             var afterExponent = -Math.Min(read, SignificantDigits) - zeros;
             if (after != 0)
             {

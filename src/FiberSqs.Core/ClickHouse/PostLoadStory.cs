@@ -23,7 +23,7 @@ internal sealed record PostLoadStory(string SourceRegion, string DestinationRegi
             return Classic;
         }
 
-        return new PostLoadStory(i.SrcRegion, i.DstRegion, i.CircuitId, i.AffectedTransactionTypes, start, end, fix);
+        return new PostLoadStory(i.SrcRegion, i.DstRegion, i.CircuitId ?? "", i.AffectedTransactionTypes, start, end, fix);
     }
 
     private static bool Instant(string text, out DateTime value) =>

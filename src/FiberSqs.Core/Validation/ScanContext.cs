@@ -15,7 +15,7 @@ internal sealed class ScanContext
         IncidentStart = Instant(truth.PrimaryIncident.Start, "primary_incident.start");
         IncidentEnd = Instant(truth.PrimaryIncident.End, "primary_incident.end");
         FixTime = Instant(truth.PrimaryIncident.FixTime, "primary_incident.fix_time");
-        PrimaryCircuit = truth.PrimaryIncident.CircuitId;
+        PrimaryCircuit = truth.PrimaryIncident.CircuitId ?? "";
         SourceRegion = truth.PrimaryIncident.SrcRegion;
         AffectedTypes = [.. truth.PrimaryIncident.AffectedTransactionTypes];
         var bursts = truth.PrimaryIncident.Bursts

@@ -290,7 +290,7 @@ public sealed class DataContractTests(GeneratedDataset data) : IClassFixture<Gen
         Assert.Equal(("critical", Scenario.IncidentStart), (start[6], TestCsv.Time(start[1])));
         var reroute = primary.Single(e => e[2] == "reroute");
         Assert.Equal(("info", Scenario.FixTime), (reroute[6], TestCsv.Time(reroute[1])));
-        Assert.Contains(data.Truth.PrimaryIncident.RerouteCircuitId, reroute[7], StringComparison.Ordinal);
+        Assert.Contains(data.Truth.PrimaryIncident.RerouteCircuitId!, reroute[7], StringComparison.Ordinal);
         var background = events.Where(e => e[5] != Scenario.PrimaryCircuitId).ToList();
         Assert.InRange(background.Count, 10, 16);
         Assert.DoesNotContain(background, e => e[6] == "critical");

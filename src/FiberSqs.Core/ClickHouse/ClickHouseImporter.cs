@@ -437,19 +437,34 @@ internal static class ClickHouseImporter
         await session.ExecuteAsync(sql.Rename(pairs), cancel).ConfigureAwait(false);
     }
 
+    /// <summary>Drops this import's staging tables. A CREATE whose request was cancelled may still complete on the server
+    /// after its DROP ran on another connection (18.16 does not stop a statement whose client went away), so the drops
+    /// repeat until the server lists none of them, for a few seconds at most.</summary>
     private static async Task DropStagingQuietlyAsync(ClickHouseConnection session, ImportPlan plan)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        foreach (var file in plan.Files)
+        var names = plan.Files.Select(f => plan.StagingName(f.Table)).ToList();
+        try
         {
-            try
+            for (var round = 0; round < 5 && names.Count > 0; round++)
             {
-                await session.ExecuteAsync(plan.Sql.DropTable(plan.StagingName(file.Table)), timeout.Token).ConfigureAwait(false);
+                if (round > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * round), timeout.Token).ConfigureAwait(false);
+                }
+
+                foreach (var name in names)
+                {
+                    await session.ExecuteAsync(plan.Sql.DropTable(name), timeout.Token).ConfigureAwait(false);
+                }
+
+                var left = (await session.QueryAsync(plan.Sql.TablesNamed(names), timeout.Token).ConfigureAwait(false)).Select(r => r[0]).ToHashSet();
+                names = [.. names.Where(left.Contains)];
             }
-            catch (Exception e) when (e is ClickHouseException or OperationCanceledException or ObjectDisposedException or HttpRequestException or IOException)
-            {
-                return; // the server is gone or busy: the next import removes the leftovers
-            }
+        }
+        catch (Exception e) when (e is ClickHouseException or OperationCanceledException or ObjectDisposedException or HttpRequestException or IOException)
+        {
+            // The server is gone or busy: the next import removes the leftovers.
         }
     }
 }

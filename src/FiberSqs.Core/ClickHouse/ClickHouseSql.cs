@@ -155,6 +155,11 @@ internal sealed partial class ClickHouseSql
 
     public string DropTable(string name) => $"DROP TABLE IF EXISTS {Qualified(CheckIdentifier(name, nameof(name)))}";
 
+    /// <summary>Which of these tables of the database exist (one name per row).</summary>
+    public string TablesNamed(IReadOnlyList<string> names) =>
+        $"SELECT name FROM system.tables WHERE database = {Literal(Database)} AND name IN (" +
+        string.Join(", ", names.Select(n => Literal(CheckIdentifier(n, nameof(names))))) + ") ORDER BY name";
+
     /// <summary>The streaming insert: the CSV's columns by name (the typed ones fill from their DEFAULT), data in the
     /// body; <c>CSVWithNames</c> for a body that starts with the header row, <c>CSV</c> for a later slice of the file.</summary>
     public string InsertCsv(TableSchema table, string name, bool withHeader = true)
@@ -422,7 +427,7 @@ internal sealed partial class ClickHouseSql
     /// incident before the fix time, and after the fix time.</summary>
     public string FixTimeEffect(PostLoadStory story) =>
         "SELECT period, quantileTDigest(0.95)(end_to_end_latency_ms_f64), quantileTDigest(0.99)(end_to_end_latency_ms_f64), " +
-        "countIf(event = 'timeout') / count(), count() FROM (" +
+        "countIf(event = 'timeout') / count(), count(), avg(end_to_end_latency_ms_f64) FROM (" +
         $"SELECT if(ts < {Time(story.FixTime)}, 'before', 'after') AS period, event, end_to_end_latency_ms_f64 FROM {AppLogs} " +
         $"WHERE event IN ('completed', 'timeout') AND region = {Literal(story.SourceRegion)} AND transaction_type IN {Affected(story)} " +
         $"AND ts >= {Time(story.Start)}) GROUP BY period ORDER BY period DESC";
@@ -430,7 +435,7 @@ internal sealed partial class ClickHouseSql
     /// <summary>Per region: p95 of provision/modify end-to-end latency inside the incident window and outside it.</summary>
     public string RegionP95IncidentVsBaseline(PostLoadStory story) =>
         "SELECT region, quantileTDigestIf(0.95)(end_to_end_latency_ms_f64, inside = 1), quantileTDigestIf(0.95)(end_to_end_latency_ms_f64, inside = 0), " +
-        "countIf(inside = 1), countIf(inside = 0) FROM (" +
+        "countIf(inside = 1), countIf(inside = 0), avgIf(end_to_end_latency_ms_f64, inside = 1), avgIf(end_to_end_latency_ms_f64, inside = 0) FROM (" +
         $"SELECT region, end_to_end_latency_ms_f64, (ts >= {Time(story.Start)} AND ts < {Time(story.End)}) AS inside FROM {AppLogs} " +
         $"WHERE event IN ('completed', 'timeout') AND transaction_type IN {Affected(story)}) GROUP BY region ORDER BY region";
 

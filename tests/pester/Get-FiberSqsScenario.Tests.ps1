@@ -77,14 +77,29 @@ Describe 'New-FiberSqsDataset -Scenario' {
         Get-FolderHash $fromJson.Path | Should -Be $expected
     }
 
-    It 'generates a variant that tells its own story, keeps it out of the README and passes Test-FiberSqsDataset' {
-        $variant = Get-FiberSqsScenario -Variant 3
-        $ds = New-FiberSqsDataset -OutputPath (Join-Path $TestDrive 'v3') -AppLogRows 60000 -EnableTier2 -Scenario $variant
+    It 'generates variant <_> (each incident kind in turn), names its component in the key only, and passes Test-FiberSqsDataset' -ForEach @(1, 2, 3, 4) {
+        $variant = Get-FiberSqsScenario -Variant $_
+        $ds = New-FiberSqsDataset -OutputPath (Join-Path $TestDrive "v$_") -AppLogRows 60000 -EnableTier2 -Scenario $variant
         $ds.ValidationPassed | Should -BeTrue
         $truth = Get-Content -Raw (Join-Path $ds.Path 'ground_truth.json') | ConvertFrom-Json
-        $truth.primary_incident.circuit_id | Should -Be $variant.Incident.Component
-        $truth.scenario.variant | Should -Be 3
-        Get-Content -Raw (Join-Path $ds.Path 'README.md') | Should -Not -Match ([regex]::Escape($variant.Incident.Component))
+        $truth.scenario.variant | Should -Be $_
+        $truth.scenario.incident_kind | Should -Be $variant.Incident.Kind
+        $readme = Get-Content -Raw (Join-Path $ds.Path 'README.md')
+        switch ($variant.Incident.Kind) {
+            'network_circuit_degradation' { $truth.primary_incident.circuit_id | Should -Be $variant.Incident.Component }
+            'host_saturation' {
+                $truth.primary_incident.hosts | Should -Be ($variant.Incident.Component -split ',')
+                $truth.primary_incident.root_cause_type | Should -Be 'infra'
+            }
+            default {
+                $truth.primary_incident.service | Should -Be $variant.Incident.Component
+                $truth.primary_incident.PSObject.Properties.Name | Should -Not -Contain 'circuit_id'
+            }
+        }
+        foreach ($part in $variant.Incident.Component -split ',') {
+            if ($part -match '^(CKT-|fibersqs-)') { $readme | Should -Not -Match ([regex]::Escape($part)) }
+        }
+        $readme | Should -Not -Match ([regex]::Escape($variant.Incident.Kind))
         Test-FiberSqsDataset -Path $ds.Path -Quiet | Should -BeTrue
     }
 

@@ -184,19 +184,25 @@ internal static class PostLoadValidator
         public async Task<ValidationCheck> FixTimeEffect()
         {
             var rows = (await Query(sql.FixTimeEffect(story)).ConfigureAwait(false)).ToDictionary(r => r[0]);
-            (double P95, double P99, double Timeouts, long N) Period(string name) =>
-                rows.TryGetValue(name, out var r) ? (D(r[1]), D(r[2]), D(r[3]), L(r[4])) : (double.NaN, double.NaN, double.NaN, 0);
+            (double P95, double P99, double Timeouts, long N, double Mean) Period(string name) =>
+                rows.TryGetValue(name, out var r) ? (D(r[1]), D(r[2]), D(r[3]), L(r[4]), D(r[5])) : (double.NaN, double.NaN, double.NaN, 0, double.NaN);
             var before = Period("before");
             var after = Period("after");
             var applicable = before.N >= MinTransactionsPerPeriod && after.N >= MinTransactionsPerPeriod;
-            var ratio = before.P95 / after.P95;
+            var measure = story.StallsLocally ? "mean" : "p95";
+            var ratio = story.StallsLocally ? before.Mean / after.Mean : before.P95 / after.P95;
             var ok = ratio >= MinFixP95Ratio && before.Timeouts > after.Timeouts;
             var figures = new FigureList()
                 .Add("p95_before_ms", R(before.P95)).Add("p99_before_ms", R(before.P99)).Add("timeout_rate_before", R(before.Timeouts, 4)).Add("finished_before", before.N)
                 .Add("p95_after_ms", R(after.P95)).Add("p99_after_ms", R(after.P99)).Add("timeout_rate_after", R(after.Timeouts, 4)).Add("finished_after", after.N)
-                .Add("p95_ratio", R(ratio));
+                .Add("p95_ratio", R(before.P95 / after.P95));
+            if (story.StallsLocally)
+            {
+                figures.Add("mean_before_ms", R(before.Mean)).Add("mean_after_ms", R(after.Mean)).Add("mean_ratio", R(ratio));
+            }
+
             return new ValidationCheck(PostLoadCheckNames.FixTimeEffect, ok, figures,
-                $"impacted slice from incident start: p95 before the fix >= {MinFixP95Ratio}x after, and more timeouts before (>= {MinTransactionsPerPeriod} finished per period)",
+                $"impacted slice from incident start: {measure} latency before the fix >= {MinFixP95Ratio}x after, and more timeouts before (>= {MinTransactionsPerPeriod} finished per period)",
                 !applicable ? "Too few finished impacted transactions around the fix time to compare."
                 : ok ? "Latency and timeouts drop after the fix time." : "The fix time makes no visible difference: the incident is not in the loaded app logs.",
                 applicable);
@@ -207,21 +213,29 @@ internal static class PostLoadValidator
             var rows = await Query(sql.RegionP95IncidentVsBaseline(story)).ConfigureAwait(false);
             var figures = new FigureList();
             var multipliers = new Dictionary<string, double>();
+            var measure = story.StallsLocally ? "mean" : "p95";
             foreach (var region in Scenario.Regions)
             {
                 var r = rows.FirstOrDefault(x => x[0] == region);
                 var inside = r is null || L(r[3]) == 0 ? double.NaN : D(r[1]);
                 var outside = r is null || L(r[4]) == 0 ? double.NaN : D(r[2]);
+                figures.Add(region + "_p95_incident_ms", R(inside)).Add(region + "_p95_baseline_ms", R(outside));
+                if (story.StallsLocally)
+                {
+                    (inside, outside) = r is null ? (double.NaN, double.NaN) : (L(r[3]) == 0 ? double.NaN : D(r[5]), L(r[4]) == 0 ? double.NaN : D(r[6]));
+                    figures.Add(region + "_mean_incident_ms", R(inside)).Add(region + "_mean_baseline_ms", R(outside));
+                }
+
                 multipliers[region] = inside / outside;
-                figures.Add(region + "_p95_incident_ms", R(inside)).Add(region + "_p95_baseline_ms", R(outside)).Add(region + "_multiplier", R(inside / outside));
+                figures.Add(region + "_multiplier", R(inside / outside));
             }
 
             var central = multipliers[story.SourceRegion];
             var others = multipliers.Where(m => m.Key != story.SourceRegion && double.IsFinite(m.Value)).Select(m => m.Value).DefaultIfEmpty(0).Max();
             var ok = central >= MinCentralP95Multiplier && central > others;
             return new ValidationCheck(PostLoadCheckNames.RegionP95Multiplier, ok, figures,
-                $"{story.SourceRegion}'s provision/modify p95 in the incident >= {MinCentralP95Multiplier}x its baseline, and the highest region's",
-                ok ? $"{Capital(story.SourceRegion)}'s p95 rises {central:0.##}x in the incident; no other region more than {others:0.##}x."
+                $"{story.SourceRegion}'s impacted types' {measure} latency in the incident >= {MinCentralP95Multiplier}x its baseline, and the highest region's",
+                ok ? $"{Capital(story.SourceRegion)}'s {measure} rises {central:0.##}x in the incident; no other region more than {others:0.##}x."
                    : $"{Capital(story.SourceRegion)}'s multiplier is {central:0.##} (highest elsewhere {others:0.##}): the incident is not where the dataset puts it.");
         }
 
@@ -236,12 +250,24 @@ internal static class PostLoadValidator
             }
 
             var top = rows.Count > 0 ? rows[0] : null;
+            if (story.Circuit.Length == 0)
+            {
+                // Not a circuit's incident: the pair's circuits stay healthy through it.
+                var highest = rows.Select(r => D(r[1])).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+                var healthy = rows.Count > 0 && highest <= MaxOtherRttUplift;
+                return new ValidationCheck(PostLoadCheckNames.CircuitRttUplift, healthy, figures,
+                    $"every {story.SourceRegion}->{story.DestinationRegion} circuit's mean RTT uplift in the incident <= {MaxOtherRttUplift}x (the incident is not a circuit's)",
+                    healthy ? $"No {story.SourceRegion}->{story.DestinationRegion} circuit is elevated: the network is not the cause."
+                    : rows.Count == 0 ? $"No {story.SourceRegion}->{story.DestinationRegion} circuit metrics."
+                    : $"Top circuit {top![0]} is {highest:0.##}x in the incident, though the incident is not a circuit's.");
+            }
+
             var otherMax = rows.Skip(1).Select(r => D(r[1])).Where(double.IsFinite).DefaultIfEmpty(0).Max();
             var ok = top is not null && top[0] == story.Circuit && D(top[1]) >= MinPrimaryRttUplift && otherMax <= MaxOtherRttUplift;
             return new ValidationCheck(PostLoadCheckNames.CircuitRttUplift, ok, figures,
                 $"top {story.SourceRegion}->{story.DestinationRegion} circuit by mean RTT uplift is {story.Circuit} with >= {MinPrimaryRttUplift}x; every other <= {MaxOtherRttUplift}x",
                 ok ? $"{story.Circuit} stands out; no other {story.SourceRegion}->{story.DestinationRegion} circuit is elevated."
-                   : top is null ? "No central->east circuit metrics." : $"Top circuit {top[0]} ({D(top[1]):0.##}x), next highest {otherMax:0.##}x.");
+                   : top is null ? $"No {story.SourceRegion}->{story.DestinationRegion} circuit metrics." : $"Top circuit {top[0]} ({D(top[1]):0.##}x), next highest {otherMax:0.##}x.");
         }
 
         public async Task<ValidationCheck> AppLogRowsPerRegion(Dictionary<string, string> objects, List<int> days)

@@ -15,13 +15,15 @@ internal sealed class CircuitInventory
         _byPair = byPair;
     }
 
-    /// <summary>Primary first, then the pairs in region order.</summary>
+    /// <summary>Primary first (a circuit incident only), then the pairs in region order.</summary>
     public IReadOnlyList<Circuit> All { get; }
 
-    public Circuit Primary => All[0];
+    /// <summary>The failing circuit; null when the incident is not a circuit's (every circuit is then a pair's).</summary>
+    public Circuit? Primary => All[0].IsPrimary ? All[0] : null;
 
-    /// <summary>Where the impacted flows go at the fix time: the other circuit of the primary's region pair.</summary>
-    public Circuit Alternate => ForPair(Primary.Source, Primary.Destination);
+    /// <summary>Where the impacted flows go at the fix time: the other circuit of the primary's region pair (null
+    /// without a primary).</summary>
+    public Circuit? Alternate => Primary is { } p ? ForPair(p.Source, p.Destination) : null;
 
     /// <summary>The non-incident circuit of an ordered region pair.</summary>
     public Circuit ForPair(int source, int destination) => _byPair[source, destination];
@@ -30,10 +32,12 @@ internal sealed class CircuitInventory
     {
         var prng = Prng.Create(seed, StreamId.CircuitSetup);
         var regions = Scenario.Regions;
-        var all = new List<Circuit>
+        var all = new List<Circuit>();
+        if (story.IsNetwork)
         {
-            new(0, story.Scenario.Incident.Component, story.SourceRegion, story.DestinationRegion, 18, 0.0002, 8, 360, IsPrimary: true),
-        };
+            all.Add(new(0, story.Scenario.Incident.Component, story.SourceRegion, story.DestinationRegion, 18, 0.0002, 8, 360, IsPrimary: true));
+        }
+
         var byPair = new Circuit[regions.Count, regions.Count];
         for (var s = 0; s < regions.Count; s++)
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using FiberSqs.Core.Files;
 using FiberSqs.Core.Model;
+using FiberSqs.Core.Scenarios;
 using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.Generation;
@@ -156,14 +157,17 @@ internal static class DatasetGenerator
             TimeRange = new TimeRange { Start = Iso(Scenario.WindowStart), End = Iso(Scenario.WindowEnd) },
             PrimaryIncident = new PrimaryIncident
             {
-                CircuitId = incident.Component,
+                RootCauseType = ScenarioKinds.RootCauseType(incident.Kind),
+                CircuitId = context.Circuits.Primary?.Id,
+                Hosts = incident.Hosts.Count > 0 ? [.. incident.Hosts] : null,
+                Service = incident.Kind is ScenarioKinds.DependencyOutage or ScenarioKinds.DeploymentRegression ? incident.Component : null,
                 SrcRegion = incident.SourceRegion,
                 DstRegion = incident.DestinationRegion,
                 Start = Iso(incident.Start),
                 End = Iso(incident.End),
                 FixTime = Iso(incident.FixTime),
                 AffectedTransactionTypes = [.. incident.TransactionTypes],
-                RerouteCircuitId = context.Circuits.Alternate.Id,
+                RerouteCircuitId = context.Circuits.Alternate?.Id,
                 Bursts = [.. Enumerable.Range(0, bursts.Count).Select(i => new Burst { Start = Iso(bursts.Start(i)), End = Iso(bursts.End(i)) })],
                 Observed = new IncidentObservations
                 {

@@ -43,6 +43,10 @@ internal static class ModelParameters
     public const double ServiceTimeMu = -0.25;
     public const double ServiceTimeSigma = 0.85;
 
+    /// <summary>Service time × U(min, max) of work stalled by saturated hosts or a regressed release in a burst: about
+    /// 2 s for an impacted type (the end-to-end latency a failing circuit's retries give), many at the orchestration timeout.</summary>
+    public const double StallServiceMin = 4, StallServiceMax = 9;
+
     public const double BaselineTimeout = 0.05;
     public const double BurstTimeout = 0.35;
     public const double ConfounderTimeout = 0.12;

@@ -40,22 +40,24 @@ internal sealed class NetworkEventPlan
     public static NetworkEventPlan Create(long seed, CircuitInventory circuits, Story story)
     {
         var prng = Prng.Create(seed, StreamId.NetworkEventPlan);
-        var primary = circuits.Primary;
         // Classic: a critical event that says which circuit degrades. Above it, the incident's events read like any
-        // other circuit's, and more alarms (some critical, each with a real effect on its circuit) ring elsewhere.
-        var events = story.ClassicSignals
-            ? new List<PlannedNetworkEvent>
-            {
-                new(story.IncidentStartTicks, "packet_loss_burst", primary, "critical",
-                    "Packet loss burst and RTT elevation detected on primary circuit", 0, 1, 1, 1),
-                new(story.FixTicks, "reroute", primary, "info",
-                    $"Traffic rerouted away from degraded circuit onto {circuits.Alternate.Id}; service latency recovers", 0, 1, 1, 1),
-            }
-            :
-            [
-                new(story.IncidentStartTicks, "packet_loss_burst", primary, "warning", "Short packet loss burst on circuit", 0, 1, 1, 1),
-                new(story.FixTicks, "reroute", primary, "info", "Routing policy change applied; path flaps briefly", 0, 1, 1, 1),
-            ];
+        // other circuit's, and more alarms (some critical, each with a real effect on its circuit) ring elsewhere. An
+        // incident that is not a circuit's has no events of its own: the network stays quiet but for the background.
+        var events = new List<PlannedNetworkEvent>();
+        if (circuits.Primary is { } primary && circuits.Alternate is { } alternate)
+        {
+            events.AddRange(story.ClassicSignals
+                ? [
+                    new(story.IncidentStartTicks, "packet_loss_burst", primary, "critical",
+                        "Packet loss burst and RTT elevation detected on primary circuit", 0, 1, 1, 1),
+                    new(story.FixTicks, "reroute", primary, "info",
+                        $"Traffic rerouted away from degraded circuit onto {alternate.Id}; service latency recovers", 0, 1, 1, 1),
+                ]
+                : [
+                    new(story.IncidentStartTicks, "packet_loss_burst", primary, "warning", "Short packet loss burst on circuit", 0, 1, 1, 1),
+                    new(story.FixTicks, "reroute", primary, "info", "Routing policy change applied; path flaps briefly", 0, 1, 1, 1),
+                ]);
+        }
 
         var others = circuits.All.Where(c => !c.IsPrimary).ToList();
         var minutes = (int)((Scenario.WindowEnd - Scenario.WindowStart).Ticks / TimeSpan.TicksPerMinute);

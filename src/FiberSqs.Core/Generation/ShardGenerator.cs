@@ -25,7 +25,7 @@ internal sealed class ShardGenerator(GenerationContext context)
             var appLogs = new AppLogTableWriter(writers[TableCatalog.AppLogs], context.Story);
             var spans = new TraceSpanTableWriter(writers[TableCatalog.TraceSpans], context.Story);
             var circuits = new CircuitMetricsTableWriter(writers[TableCatalog.NetworkCircuitMetrics], context.Circuits, context.Bursts, context.Events, context.Story);
-            var hosts = new HostMetricsTableWriter(writers[TableCatalog.InfraHostMetrics], context.Hosts, context.Plan, context.Story);
+            var hosts = new HostMetricsTableWriter(writers[TableCatalog.InfraHostMetrics], context.Hosts, context.Plan, context.Bursts, context.Story);
             var tier2 = context.Options.EnableTier2;
             var facts = tier2 ? new TxnFactTableWriter(writers[TableCatalog.TxnFacts]) : null;
             var service = tier2 ? new ServiceMetricsTableWriter(writers[TableCatalog.ServiceMetrics]) : null;

@@ -13,6 +13,9 @@ internal sealed class Story
     private readonly double[] _sourceWeights;
     private readonly long[] _confounderStarts;
     private readonly long[] _confounderEnds;
+    private readonly bool[] _saturated;
+    private readonly int[] _pool;
+    private readonly int[] _others;
 
     public Story(ExerciseScenario scenario)
     {
@@ -25,6 +28,16 @@ internal sealed class Story
         IncidentStartTicks = incident.Start.Ticks;
         IncidentEndTicks = incident.End.Ticks;
         FixTicks = incident.FixTime.Ticks;
+        Kind = incident.Kind;
+        var pool = incident.Hosts.Select(h => HostNumber(incident.SourceRegion, h)).Order().ToArray();
+        _saturated = new bool[HostFleet.Count(SourceRegion) + 1];
+        foreach (var h in pool)
+        {
+            _saturated[h] = true;
+        }
+
+        _pool = pool;
+        _others = [.. Enumerable.Range(1, HostFleet.Count(SourceRegion)).Where(h => !_saturated[h])];
         ConfounderRegions = [.. scenario.Confounders.Select(c => Model.Scenario.RegionIndex(c.Region))];
         _confounderStarts = [.. scenario.Confounders.Select(c => c.Start.Ticks)];
         _confounderEnds = [.. scenario.Confounders.Select(c => c.End.Ticks)];
@@ -43,6 +56,52 @@ internal sealed class Story
     }
 
     public ExerciseScenario Scenario { get; }
+
+    /// <summary>The incident's kind (<see cref="ScenarioKinds"/>).</summary>
+    public string Kind { get; }
+
+    /// <summary>A failing circuit: the only kind with a primary circuit, its RTT bursts, its events and the reroute.</summary>
+    public bool IsNetwork => Kind == ScenarioKinds.NetworkCircuitDegradation;
+
+    /// <summary>The source region's impacted types always call the destination's dependency (over the primary circuit
+    /// for a circuit incident): the slice whose calls cross the failing circuit or reach the failing dependency. A
+    /// host saturation or a regressed release hits the work done in the source region, so its slice calls out as any
+    /// other transaction does.</summary>
+    public bool AlwaysCross => Kind is ScenarioKinds.NetworkCircuitDegradation or ScenarioKinds.DependencyOutage;
+
+    /// <summary>The impacted work stalls in the source region (saturated hosts, a slow release): longer processing, an
+    /// orchestration timeout, no dependency trouble.</summary>
+    public bool StallsLocally => Kind is ScenarioKinds.HostSaturation or ScenarioKinds.DeploymentRegression;
+
+    /// <summary>host_saturation: true for a saturated host (1-based number) of the source region.</summary>
+    public bool IsSaturated(int region, int host) => region == SourceRegion && _pool.Length > 0 && _saturated[host];
+
+    /// <summary>The host that runs a transaction whose uniform draw picked <paramref name="drawn"/>: for a host
+    /// saturation the source region's impacted types run on the saturated pool and the other types on the other hosts
+    /// (a dedicated worker pool), so the logs ↔ hosts join leads to the pool; otherwise the draw itself.</summary>
+    public int Host(int region, int type, int drawn)
+    {
+        if (_pool.Length == 0 || region != SourceRegion)
+        {
+            return drawn;
+        }
+
+        return IsAffectedType(type) ? _pool[(drawn - 1) % _pool.Length] : _others[(drawn - 1) % _others.Length];
+    }
+
+    private static int HostNumber(string region, string host)
+    {
+        var r = Model.Scenario.RegionIndex(region);
+        for (var n = 1; n <= HostFleet.Count(r); n++)
+        {
+            if (Model.Scenario.HostName(region, n) == host)
+            {
+                return n;
+            }
+        }
+
+        throw new ArgumentException($"{host} is not a host of {region}.", nameof(host));
+    }
 
     /// <summary>The original's signals (docs/scenarios.md, difficulty): WARN only on burst-impacted calls, a critical
     /// event naming the failing circuit at the start. False at standard and hard.</summary>
@@ -110,19 +169,21 @@ internal sealed class Story
     /// <summary>Expected app-log rows of one transaction, used to size the arrivals so the row target is met.</summary>
     public double ExpectedAppLogRows(int region, int type, double burstFraction, bool confounder)
     {
-        var alwaysCross = region == SourceRegion && IsAffectedType(type);
+        var alwaysCross = AlwaysCross && region == SourceRegion && IsAffectedType(type);
         var cross = alwaysCross ? 1.0 : ModelParameters.CrossRegionShare;
         double Rows(double attempts, double timeout) => 3 + attempts * (1 + cross) + 1 + timeout;
 
         var normal = confounder
             ? Rows(1 + ModelParameters.ConfounderRetryShare, ModelParameters.ConfounderTimeout)
             : Rows(1, ModelParameters.BaselineTimeout);
-        if (!alwaysCross || burstFraction <= 0)
+        var impacted = region == SourceRegion && IsAffectedType(type) && burstFraction > 0;
+        if (!impacted)
         {
             return normal;
         }
 
-        var burst = Rows(3, ModelParameters.BurstTimeout); // 1 + U{1,2,3} retries: 3 attempts on average
+        // In a burst: 1 + U{1,2,3} retries (3 attempts on average) over the failing path, or one stalled local attempt.
+        var burst = StallsLocally ? 3 + 1 + 1 + ModelParameters.BurstTimeout : Rows(3, ModelParameters.BurstTimeout);
         return burstFraction * burst + (1 - burstFraction) * normal;
     }
 }

@@ -24,4 +24,6 @@ internal enum StreamId
     ScenarioVariant = 14,
     /// <summary>The extra alarms of the standard and hard levels.</summary>
     NetworkEventNoise = 15,
+    /// <summary>Draws a variant's saturated hosts (host_saturation), apart from its other draws.</summary>
+    ScenarioHosts = 16,
 }

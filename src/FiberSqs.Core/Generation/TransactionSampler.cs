@@ -45,15 +45,15 @@ internal sealed class TransactionSampler
         tx.Region = region;
         tx.Type = type;
         tx.Customer = (region + 1) * 10_000_000 + prng.NextInt(ModelParameters.CustomersPerRegion);
-        tx.Host = 1 + prng.NextInt(HostFleet.Count(region));
+        tx.Host = _story.Host(region, type, 1 + prng.NextInt(HostFleet.Count(region)));
         tx.ClockOffsetTicks = _hosts.ClockOffsetTicks(region, tx.Host, startTicks);
 
         var affected = _story.IsAffectedType(type);
-        if (region == _story.SourceRegion && affected)
+        if (region == _story.SourceRegion && affected && _story.AlwaysCross)
         {
             tx.CrossRegion = true;
             tx.DependencyRegion = _story.DestinationRegion;
-            tx.Circuit = _circuits.Primary;
+            tx.Circuit = _circuits.Primary ?? _circuits.ForPair(region, _story.DestinationRegion);
         }
         else if (prng.Chance(ModelParameters.CrossRegionShare))
         {
@@ -74,14 +74,22 @@ internal sealed class TransactionSampler
             tx.Circuit = null;
         }
 
-        tx.BurstImpacted = tx.Circuit is { IsPrimary: true } && _bursts.Contains(startTicks);
+        tx.BurstImpacted = Impacted(tx, affected) && _bursts.Contains(startTicks);
+        if (tx.BurstImpacted && _story.StallsLocally)
+        {
+            // The stalled work runs in the region itself: no dependency call to go wrong, one slow attempt.
+            tx.CrossRegion = false;
+            tx.DependencyRegion = -1;
+            tx.Circuit = null;
+        }
+
         tx.Confounder = !tx.BurstImpacted && _story.InConfounder(region, startTicks);
 
         var baseMs = _story.BaseLatency(type);
         double timeout;
         if (tx.BurstImpacted)
         {
-            tx.Attempts = 1 + prng.IntInclusive(1, 3);
+            tx.Attempts = _story.StallsLocally ? 1 : 1 + prng.IntInclusive(1, 3);
             timeout = ModelParameters.BurstTimeout;
         }
         else if (tx.Confounder)
@@ -110,7 +118,8 @@ internal sealed class TransactionSampler
         var service = baseMs * prng.LogNormal(ModelParameters.ServiceTimeMu, ModelParameters.ServiceTimeSigma);
         if (tx.BurstImpacted)
         {
-            service *= prng.Uniform(2.5, 4.5);
+            // A stall is all processing time: as slow end to end as a failing path's retries make a call.
+            service *= _story.StallsLocally ? prng.Uniform(ModelParameters.StallServiceMin, ModelParameters.StallServiceMax) : prng.Uniform(2.5, 4.5);
         }
         else if (tx.Confounder)
         {
@@ -141,6 +150,16 @@ internal sealed class TransactionSampler
         Reroute(tx);
         Utf8Text.TransactionId(tx.Id, tx.StartTicks, tx.Seq);
     }
+
+    /// <summary>Whether the incident's failure is on this transaction's path (before the burst test): over the failing
+    /// circuit; to the failing dependency, from any region over any circuit; or, for saturated hosts and a regressed
+    /// release, the source region's impacted types (which run on the pool, or on the release).</summary>
+    private bool Impacted(Transaction tx, bool affected) => _story.Kind switch
+    {
+        Scenarios.ScenarioKinds.NetworkCircuitDegradation => tx.Circuit is { IsPrimary: true },
+        Scenarios.ScenarioKinds.DependencyOutage => tx.CrossRegion && tx.DependencyRegion == _story.DestinationRegion,
+        _ => tx.Region == _story.SourceRegion && affected,
+    };
 
     /// <summary>A timeout lasts its timeout: the last dependency call hangs until the dependency timeout (cross-region),
     /// or the work runs until the orchestration timeout (local); the 504 goes out right after.</summary>

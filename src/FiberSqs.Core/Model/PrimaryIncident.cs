@@ -18,7 +18,7 @@ public sealed class PrimaryIncident
     [JsonPropertyName("root_cause_type")] public string RootCauseType { get; set; } = "network";
 
     /// <summary>The failing circuit (network_circuit_degradation only; null otherwise).</summary>
-    [JsonPropertyName("circuit_id")] public string? CircuitId { get; set; } = Scenario.PrimaryCircuitId;
+    [JsonPropertyName("circuit_id")] public string? CircuitId { get; set; }
     [JsonPropertyName("src_region")] public string SrcRegion { get; set; } = Scenario.PrimarySourceRegion;
     [JsonPropertyName("dst_region")] public string DstRegion { get; set; } = Scenario.PrimaryDestinationRegion;
     [JsonPropertyName("start")] public string Start { get; set; } = "";
@@ -27,7 +27,7 @@ public sealed class PrimaryIncident
     [JsonPropertyName("affected_transaction_types")] public List<string> AffectedTransactionTypes { get; set; } = [];
 
     /// <summary>The healthy circuit of the same region pair that the impacted flows use from the fix time on.</summary>
-    [JsonPropertyName("reroute_circuit_id")] public string? RerouteCircuitId { get; set; } = "";
+    [JsonPropertyName("reroute_circuit_id")] public string? RerouteCircuitId { get; set; }
 
     /// <summary>host_saturation: the saturated hosts, all in <see cref="SrcRegion"/>.</summary>
     [JsonPropertyName("hosts")] public List<string>? Hosts { get; set; }

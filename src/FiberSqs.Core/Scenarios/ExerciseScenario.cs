@@ -44,6 +44,14 @@ internal sealed record ExerciseScenario(string Name, int? Variant, string Diffic
         var src = regions[source];
         var dst = regions[destination];
         var circuit = $"CKT-{Scenario.RegionCode(src)}-{Scenario.RegionCode(dst)}-{prng.IntInclusive(1, 99):000}";
+        var kind = KindOf(number);
+        var component = kind switch
+        {
+            ScenarioKinds.NetworkCircuitDegradation => circuit,
+            ScenarioKinds.HostSaturation => SaturatedHosts(number, source),
+            ScenarioKinds.DependencyOutage => ScenarioKinds.DependencyService,
+            _ => ScenarioKinds.RegressedService,
+        };
 
         var first = prng.IntInclusive(0, ImpactableTypes.Count - 1);
         var second = (first + prng.IntInclusive(1, ImpactableTypes.Count - 1)) % ImpactableTypes.Count;
@@ -62,11 +70,29 @@ internal sealed record ExerciseScenario(string Name, int? Variant, string Diffic
         var blip = Free(ref prng, TimeSpan.FromMinutes(60), [(start, fix), (spike, spike + TimeSpan.FromMinutes(90))]);
         var blipRegion = regions[(source + prng.IntInclusive(1, regions.Count - 1)) % regions.Count];
         return new ExerciseScenario($"variant-{number}", number, ScenarioKinds.Classic,
-            new IncidentPlan(ScenarioKinds.NetworkCircuitDegradation, circuit, src, dst, types, start, end, fix),
+            new IncidentPlan(kind, component, src, dst, types, start, end, fix),
             [
                 new ConfounderPlan($"{src}_cpu_spike", ScenarioKinds.HostSaturation, src, "infra", spike, spike + TimeSpan.FromMinutes(90)),
                 new ConfounderPlan($"{blipRegion}_deployment_blip", ScenarioKinds.DeploymentRegression, blipRegion, "app", blip, blip + TimeSpan.FromMinutes(60)),
             ]);
+    }
+
+    /// <summary>The incident kind of variant <paramref name="number"/>: the four in turn (1 a circuit, 2 hosts, 3 a
+    /// dependency, 4 a release, 5 a circuit again ...), so a class of any four consecutive variants meets every kind.</summary>
+    public static string KindOf(int number) => ScenarioKinds.All[(number - 1) % ScenarioKinds.All.Count];
+
+    /// <summary>Three hosts of the region, drawn from a stream of their own (the variant's other draws do not move).</summary>
+    private static string SaturatedHosts(int number, int region)
+    {
+        var prng = Prng.Create(number, StreamId.ScenarioHosts);
+        var count = HostFleet.Count(region);
+        var picked = new SortedSet<int>();
+        while (picked.Count < 3)
+        {
+            picked.Add(prng.IntInclusive(1, count));
+        }
+
+        return string.Join(",", picked.Select(h => Scenario.HostName(Scenario.Regions[region], h)));
     }
 
     /// <summary>A start on a 10-minute boundary inside the week (an hour clear of its edges and of every taken window).</summary>

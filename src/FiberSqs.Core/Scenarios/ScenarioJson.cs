@@ -74,10 +74,10 @@ internal static partial class ScenarioJson
         var name = Text(o, "Name", "Name");
         int? variant = o["Variant"] is null ? null : Number(o, "Variant", "Variant");
         var difficulty = OneOf(Text(o, "Difficulty", "Difficulty"), "Difficulty", ScenarioKinds.DifficultiesGenerated,
-            "this version generates the classic level's signals only");
+            "the difficulty levels");
         var io = o["Incident"] as JsonObject ?? throw new ScenarioInvalidException("Incident", "is missing or not an object.");
         var kind = OneOf(Text(io, "Kind", "Incident.Kind"), "Incident.Kind", ScenarioKinds.IncidentsGenerated,
-            $"the kinds are {string.Join(", ", ScenarioKinds.All)}; this version generates {string.Join(", ", ScenarioKinds.IncidentsGenerated)}");
+            "the incident kinds");
         var src = OneOf(Text(io, "SourceRegion", "Incident.SourceRegion"), "Incident.SourceRegion", Scenario.Regions);
         var dst = OneOf(Text(io, "DestinationRegion", "Incident.DestinationRegion"), "Incident.DestinationRegion", Scenario.Regions);
         if (src == dst)
@@ -85,14 +85,7 @@ internal static partial class ScenarioJson
             throw new ScenarioInvalidException("Incident.DestinationRegion", "must differ from Incident.SourceRegion (the circuit joins two regions).");
         }
 
-        var component = Text(io, "Component", "Incident.Component");
-        var expected = $"CKT-{Scenario.RegionCode(src)}-{Scenario.RegionCode(dst)}-";
-        if (!CircuitPattern().IsMatch(component) || !component.StartsWith(expected, StringComparison.Ordinal) ||
-            (int.Parse(component[^3..], CultureInfo.InvariantCulture) is < 1 or > 99 && component != Scenario.PrimaryCircuitId))
-        {
-            throw new ScenarioInvalidException("Incident.Component",
-                $"'{component}' is not a circuit of the inventory's form for {src}->{dst}: {expected}001 to {expected}099.");
-        }
+        var component = Component(kind, Text(io, "Component", "Incident.Component"), src, dst);
 
         var types = (io["TransactionTypes"] as JsonArray ?? throw new ScenarioInvalidException("Incident.TransactionTypes", "is missing or not a list."))
             .Select((t, k) => OneOf(t?.GetValueKind() == JsonValueKind.String ? t.GetValue<string>() : "", $"Incident.TransactionTypes[{k}]",
@@ -153,6 +146,43 @@ internal static partial class ScenarioJson
         }
 
         return new ExerciseScenario(name, variant, difficulty, new IncidentPlan(kind, component, src, dst, types, start, end, fix), confounders);
+    }
+
+    /// <summary>The incident's component, checked against what its kind can fail (docs/scenarios.md).</summary>
+    private static string Component(string kind, string component, string src, string dst)
+    {
+        const string field = "Incident.Component";
+        switch (kind)
+        {
+            case ScenarioKinds.NetworkCircuitDegradation:
+                var expected = $"CKT-{Scenario.RegionCode(src)}-{Scenario.RegionCode(dst)}-";
+                if (!CircuitPattern().IsMatch(component) || !component.StartsWith(expected, StringComparison.Ordinal) ||
+                    (int.Parse(component[^3..], CultureInfo.InvariantCulture) is < 1 or > 99 && component != Scenario.PrimaryCircuitId))
+                {
+                    throw new ScenarioInvalidException(field,
+                        $"'{component}' is not a circuit of the inventory's form for {src}->{dst}: {expected}001 to {expected}099.");
+                }
+
+                return component;
+            case ScenarioKinds.HostSaturation:
+                var region = Scenario.RegionIndex(src);
+                var inventory = Enumerable.Range(1, Scenario.HostsPerRegion[region]).Select(n => Scenario.HostName(src, n)).ToList();
+                var hosts = component.Split(',', StringSplitOptions.TrimEntries);
+                if (hosts.Length is < ScenarioKinds.MinSaturatedHosts or > ScenarioKinds.MaxSaturatedHosts || hosts.Distinct().Count() != hosts.Length ||
+                    hosts.Any(h => !inventory.Contains(h)))
+                {
+                    throw new ScenarioInvalidException(field,
+                        $"'{component}' must be {ScenarioKinds.MinSaturatedHosts} to {ScenarioKinds.MaxSaturatedHosts} different hosts of {src}, " +
+                        $"comma-separated, from {inventory[0]} to {inventory[^1]}.");
+                }
+
+                // One spelling (the inventory's order), so a file and its round trip give the same bytes.
+                return string.Join(",", inventory.Where(hosts.Contains));
+            case ScenarioKinds.DependencyOutage:
+                return OneOf(component, field, [ScenarioKinds.DependencyService], $"the dependency of {dst} that fails for every caller");
+            default:
+                return OneOf(component, field, [ScenarioKinds.RegressedService], $"the service whose release in {src} regresses");
+        }
     }
 
     /// <summary>A time as the file writes it (a local or unspecified time is taken as UTC).</summary>

@@ -12,7 +12,27 @@ internal static class ScenarioKinds
     public static readonly IReadOnlyList<string> All = [NetworkCircuitDegradation, HostSaturation, DependencyOutage, DeploymentRegression];
 
     /// <summary>The incident kinds this version generates.</summary>
-    public static readonly IReadOnlyList<string> IncidentsGenerated = [NetworkCircuitDegradation];
+    public static readonly IReadOnlyList<string> IncidentsGenerated = All;
+
+    /// <summary>The dependency service a dependency_outage takes down (the app logs' dependency_service).</summary>
+    public const string DependencyService = "inventory-client";
+
+    /// <summary>The service whose release regresses in a deployment_regression: the worker, whose processing time
+    /// (its spans, the transactions' latency) the release slows.</summary>
+    public const string RegressedService = "worker";
+
+    /// <summary>Hosts a host_saturation saturates: a few of one region's.</summary>
+    public const int MinSaturatedHosts = 1, MaxSaturatedHosts = 4;
+
+    /// <summary>The answer key's root_cause_type for an incident kind (the original wrote <c>network</c>).</summary>
+    public static string RootCauseType(string kind) => kind switch
+    {
+        NetworkCircuitDegradation => "network",
+        HostSaturation => "infra",
+        DependencyOutage => "dependency",
+        DeploymentRegression => "app",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an incident kind"),
+    };
 
     /// <summary>Difficulty levels (docs/scenarios.md: what a trainee can rely on at each).</summary>
     public const string Classic = "classic";

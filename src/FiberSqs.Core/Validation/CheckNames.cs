@@ -17,6 +17,10 @@ internal static class CheckNames
     public const string IncidentImpactedTransactions = "incident_impacted_transactions";
     public const string IncidentPrimaryCircuit = "incident_primary_circuit";
     public const string IncidentOtherCircuits = "incident_other_circuits";
+
+    /// <summary>An incident that is not a circuit's, on its own component: the saturated hosts' CPU, the regressed
+    /// region's network errors, or every caller's calls to the failing dependency (instead of incident_primary_circuit).</summary>
+    public const string IncidentComponent = "incident_component";
     public const string ConfounderWindows = "confounder_windows";
     public const string ConfounderPrimaryCircuitDuringCpuSpike = "confounder_primary_circuit_during_cpu_spike";
     public const string ConfounderCpuSpikeCentralOnly = "confounder_cpu_spike_central_only";

@@ -17,6 +17,9 @@ internal sealed class ScanContext
         FixTime = Instant(truth.PrimaryIncident.FixTime, "primary_incident.fix_time");
         PrimaryCircuit = truth.PrimaryIncident.CircuitId ?? "";
         SourceRegion = truth.PrimaryIncident.SrcRegion;
+        DestinationRegion = truth.PrimaryIncident.DstRegion;
+        IncidentKind = truth.Exercise?.IncidentKind is { Length: > 0 } kind ? kind : Scenarios.ScenarioKinds.NetworkCircuitDegradation;
+        SaturatedHosts = [.. truth.PrimaryIncident.Hosts ?? []];
         AffectedTypes = [.. truth.PrimaryIncident.AffectedTransactionTypes];
         var bursts = truth.PrimaryIncident.Bursts
             .Select((b, i) => (Start: Instant(b.Start, $"bursts[{i}].start"), End: Instant(b.End, $"bursts[{i}].end")))
@@ -41,6 +44,16 @@ internal sealed class ScanContext
     public DateTime FixTime { get; }
     public string PrimaryCircuit { get; }
     public string SourceRegion { get; }
+    public string DestinationRegion { get; }
+
+    /// <summary>The incident's kind (scenario.incident_kind; a key without one is the classic's circuit).</summary>
+    public string IncidentKind { get; }
+
+    /// <summary>A failing circuit: the circuit checks apply.</summary>
+    public bool IsNetworkIncident => IncidentKind == Scenarios.ScenarioKinds.NetworkCircuitDegradation;
+
+    /// <summary>host_saturation: the saturated hosts (empty otherwise).</summary>
+    public IReadOnlyList<string> SaturatedHosts { get; }
     public IReadOnlyList<string> AffectedTypes { get; }
     public long[] BurstStartTicks { get; }
     public long[] BurstEndTicks { get; }

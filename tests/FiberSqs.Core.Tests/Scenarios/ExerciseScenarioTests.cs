@@ -37,13 +37,32 @@ public sealed class ExerciseScenarioTests : IDisposable
     {
         var variants = Enumerable.Range(1, 30).Select(ExerciseScenario.DrawVariant).ToList();
         Assert.Equal(30, variants.Select(v => (v.Incident.Component, v.Incident.Start, string.Join(",", v.Incident.TransactionTypes))).Distinct().Count());
-        Assert.True(variants.Select(v => v.Incident.Component).Distinct().Count() >= 25, "circuits should rarely repeat in a class");
+        // Every kind in turn; circuits and host pools rarely repeat.
+        Assert.Equal(ScenarioKinds.All, variants.Take(4).Select(v => v.Incident.Kind));
+        var places = variants.Where(v => v.Incident.Kind is ScenarioKinds.NetworkCircuitDegradation or ScenarioKinds.HostSaturation).ToList();
+        Assert.True(places.Select(v => v.Incident.Component).Distinct().Count() >= places.Count - 2, "circuits and host pools should rarely repeat in a class");
         foreach (var v in variants)
         {
             var i = v.Incident;
             Assert.NotEqual(i.SourceRegion, i.DestinationRegion);
             Assert.True(Scenario.OriginWeights[Scenario.RegionIndex(i.SourceRegion)] >= ExerciseScenario.MinSourceShare, $"{v.Name}: a thin source region");
-            Assert.StartsWith($"CKT-{Scenario.RegionCode(i.SourceRegion)}-{Scenario.RegionCode(i.DestinationRegion)}-0", i.Component, StringComparison.Ordinal);
+            switch (i.Kind)
+            {
+                case ScenarioKinds.NetworkCircuitDegradation:
+                    Assert.StartsWith($"CKT-{Scenario.RegionCode(i.SourceRegion)}-{Scenario.RegionCode(i.DestinationRegion)}-0", i.Component, StringComparison.Ordinal);
+                    break;
+                case ScenarioKinds.HostSaturation:
+                    Assert.Equal(3, i.Hosts.Count);
+                    Assert.All(i.Hosts, h => Assert.StartsWith($"fibersqs-prod-{i.SourceRegion}-host", h, StringComparison.Ordinal));
+                    break;
+                case ScenarioKinds.DependencyOutage:
+                    Assert.Equal(ScenarioKinds.DependencyService, i.Component);
+                    break;
+                default:
+                    Assert.Equal(ScenarioKinds.RegressedService, i.Component);
+                    break;
+            }
+
             Assert.InRange(i.Start, Scenario.WindowStart, Scenario.WindowEnd);
             Assert.True(i.FixTime <= Scenario.WindowEnd - TimeSpan.FromHours(6));
             Assert.Equal(Scenario.IncidentEnd - Scenario.IncidentStart, i.End - i.Start); // the classic's length: equal difficulty
@@ -74,6 +93,8 @@ public sealed class ExerciseScenarioTests : IDisposable
     [InlineData("\"Difficulty\": \"classic\"", "\"Difficulty\": \"nightmare\"", "Difficulty")]
     [InlineData("\"provision_fiber_sqs\"", "\"diagnostic_ping_x\"", "Incident.TransactionTypes[0]")]
     [InlineData("{", "[", "(file)")]
+    [InlineData("\"Kind\": \"network_circuit_degradation\"", "\"Kind\": \"dependency_outage\"", "Incident.Component")]
+    [InlineData("\"Kind\": \"network_circuit_degradation\"", "\"Kind\": \"host_saturation\"", "Incident.Component")]
     public void A_bad_field_is_ScenarioInvalid_naming_the_field(string from, string to, string field)
     {
         var json = ScenarioJson.Write(ExerciseScenario.Classic);
@@ -103,7 +124,7 @@ public sealed class ExerciseScenarioTests : IDisposable
     public void A_generated_variant_tells_its_own_story_and_passes_validation()
     {
         var variant = Enumerable.Range(1, 50).Select(ExerciseScenario.DrawVariant)
-            .First(v => v.Incident.SourceRegion != "central" && v.Incident.DestinationRegion != "east");
+            .First(v => v.Incident.Kind == ScenarioKinds.NetworkCircuitDegradation && v.Incident.SourceRegion != "central" && v.Incident.DestinationRegion != "east");
         var path = Path.Combine(_root, "variant");
         DatasetGenerator.Generate(path, new DatasetOptions { Seed = 7, AppLogRows = 120_000, EnableTier2 = true, Scenario = variant });
         var truth = GroundTruth.Load(Path.Combine(path, "ground_truth.json"));
@@ -126,7 +147,8 @@ public sealed class ExerciseScenarioTests : IDisposable
     [InlineData("hard")]
     public void Above_classic_the_giveaways_go_and_the_dataset_still_passes_validation(string difficulty)
     {
-        var scenario = ExerciseScenario.DrawVariant(4) with { Difficulty = difficulty };
+        var scenario = ExerciseScenario.DrawVariant(5) with { Difficulty = difficulty };
+        Assert.Equal(ScenarioKinds.NetworkCircuitDegradation, scenario.Incident.Kind);
         var path = Path.Combine(_root, difficulty);
         DatasetGenerator.Generate(path, new DatasetOptions { Seed = 7, AppLogRows = 120_000, EnableTier2 = true, Scenario = scenario });
         var report = DatasetValidator.Validate(path);

@@ -16,7 +16,7 @@ internal sealed partial class DatasetChecks
         var circuits = Has(TableCatalog.NetworkCircuitMetrics)
             ? ((CircuitMetricCollector)Table(TableCatalog.NetworkCircuitMetrics).Collector!).Circuits.Values.ToList()
             : null;
-        yield return PrimaryCircuit(circuits);
+        yield return context.IsNetworkIncident ? PrimaryCircuit(circuits) : IncidentComponent();
         yield return OtherCircuits(circuits);
     }
 
@@ -36,10 +36,15 @@ internal sealed partial class DatasetChecks
             r => r.NetErrorsInBlip, r => r.NetErrorsOutside, 2.0, 1.5);
     }
 
+    /// <summary>Saturated hosts and a regressed release stall the work itself: their mark is end-to-end latency, not
+    /// the dependency calls a failing circuit or dependency slows.</summary>
+    private bool StallIncident => context.IncidentKind is Scenarios.ScenarioKinds.HostSaturation or Scenarios.ScenarioKinds.DeploymentRegression;
+
     private ValidationCheck ImpactedTransactions()
     {
-        var threshold = $"central {string.Join("/", context.AffectedTypes)} transactions that start in a burst (impacted) vs the others " +
-            $"outside the CPU spike (baseline): mean dependency latency ≥ 4× and timeout rate ≥ 3× baseline " +
+        var latency = StallIncident ? "mean end-to-end latency ≥ 3×" : "mean dependency latency ≥ 4×";
+        var threshold = $"{context.SourceRegion} {string.Join("/", context.AffectedTypes)} transactions that start in a burst (impacted) vs the others " +
+            $"outside the CPU spike (baseline): {latency} and timeout rate ≥ 3× baseline " +
             $"(when each group has ≥ {MinimumTransactions} transactions)";
         if (!Has(TableCatalog.AppLogs))
         {
@@ -48,6 +53,7 @@ internal sealed partial class DatasetChecks
 
         var c = (AppLogCollector)Table(TableCatalog.AppLogs).Collector!;
         var latencyRatio = Ratio(c.ImpactedDependencyMs.Mean, c.BaselineDependencyMs.Mean);
+        var endToEndRatio = Ratio(c.ImpactedEndToEndMs.Mean, c.BaselineEndToEndMs.Mean);
         var impactedRate = Rate(c.ImpactedTimeouts, c.ImpactedFinals);
         var baselineRate = Rate(c.BaselineTimeouts, c.BaselineFinals);
         var timeoutRatio = Ratio(impactedRate, baselineRate);
@@ -57,8 +63,15 @@ internal sealed partial class DatasetChecks
             .Add("baseline_transactions", c.BaselineFinals)
             .Add("impacted_dependency_latency_mean_ms", Math.Round(c.ImpactedDependencyMs.Mean, 3))
             .Add("baseline_dependency_latency_mean_ms", Math.Round(c.BaselineDependencyMs.Mean, 3))
-            .Add("dependency_latency_ratio", latencyRatio)
-            .Add("impacted_timeout_rate", impactedRate)
+            .Add("dependency_latency_ratio", latencyRatio);
+        if (StallIncident)
+        {
+            figures.Add("impacted_end_to_end_latency_mean_ms", Math.Round(c.ImpactedEndToEndMs.Mean, 3))
+                .Add("baseline_end_to_end_latency_mean_ms", Math.Round(c.BaselineEndToEndMs.Mean, 3))
+                .Add("end_to_end_latency_ratio", endToEndRatio);
+        }
+
+        figures.Add("impacted_timeout_rate", impactedRate)
             .Add("baseline_timeout_rate", baselineRate)
             .Add("timeout_rate_ratio", timeoutRatio);
         if (context.BurstCount == 0)
@@ -69,9 +82,10 @@ internal sealed partial class DatasetChecks
 
         var applicable = c.ImpactedFinals >= MinimumTransactions && c.BaselineFinals >= MinimumTransactions;
         var problems = new List<string>();
-        if (!(latencyRatio >= 4))
+        var (ratio, what, minimum) = StallIncident ? (endToEndRatio, "end-to-end latency", 3.0) : (latencyRatio, "dependency latency", 4.0);
+        if (!(ratio >= minimum))
         {
-            problems.Add($"impacted dependency latency is {latencyRatio:0.##}× baseline, under 4×");
+            problems.Add($"impacted {what} is {ratio:0.##}× baseline, under {minimum}×");
         }
 
         if (!(timeoutRatio >= 3))
@@ -81,8 +95,101 @@ internal sealed partial class DatasetChecks
 
         return new ValidationCheck(CheckNames.IncidentImpactedTransactions, problems.Count == 0, figures, threshold,
             !applicable ? $"{N(c.ImpactedFinals)} impacted and {N(c.BaselineFinals)} baseline transactions: too few to compare"
-            : problems.Count == 0 ? $"in bursts, dependency latency {latencyRatio:0.##}× and timeout rate {timeoutRatio:0.##}× baseline"
+            : problems.Count == 0 ? $"in bursts, {what} {ratio:0.##}× and timeout rate {timeoutRatio:0.##}× baseline"
             : string.Join("; ", problems),
+            applicable);
+    }
+
+    /// <summary>The incident's own component, when it is not a circuit: where a trainee finds it.</summary>
+    private ValidationCheck IncidentComponent() => context.IncidentKind switch
+    {
+        Scenarios.ScenarioKinds.HostSaturation => SaturatedHosts(),
+        Scenarios.ScenarioKinds.DeploymentRegression => RegressedRelease(),
+        _ => FailingDependency(),
+    };
+
+    private ValidationCheck SaturatedHosts()
+    {
+        var hosts = string.Join(", ", context.SaturatedHosts);
+        var threshold = $"{hosts}: mean CPU in samples overlapping a burst ≥ 85% and ≥ 1.3× their other samples; " +
+            $"the other {context.SourceRegion} hosts < 1.15× (only the saturated hosts saturate)";
+        if (!Has(TableCatalog.InfraHostMetrics))
+        {
+            return NotEvaluated(CheckNames.IncidentComponent, threshold, MissingTables(TableCatalog.InfraHostMetrics));
+        }
+
+        var h = (HostMetricCollector)Table(TableCatalog.InfraHostMetrics).Collector!;
+        var own = Ratio(h.SaturatedCpuBurst.Mean, h.SaturatedCpuOutside.Mean);
+        var others = Ratio(h.OtherHostsCpuBurst.Mean, h.OtherHostsCpuOutside.Mean);
+        var figures = new FigureList()
+            .Add("saturated_hosts", hosts)
+            .Add("saturated_cpu_burst_mean_pct", Math.Round(h.SaturatedCpuBurst.Mean, 2))
+            .Add("saturated_cpu_outside_mean_pct", Math.Round(h.SaturatedCpuOutside.Mean, 2))
+            .Add("saturated_cpu_ratio", own)
+            .Add("other_hosts_cpu_ratio", others);
+        var problems = new List<string>();
+        if (context.SaturatedHosts.Count == 0 || h.SaturatedCpuBurst.Count == 0)
+        {
+            problems.Add("ground_truth.json names no saturated host with metrics in a burst");
+        }
+        else if (!(h.SaturatedCpuBurst.Mean >= 85 && own >= 1.3))
+        {
+            problems.Add($"the saturated hosts' CPU in bursts is {h.SaturatedCpuBurst.Mean:0.#}% ({own:0.##}× their other samples)");
+        }
+
+        if (!(others < 1.15))
+        {
+            problems.Add($"the other {context.SourceRegion} hosts' CPU is {others:0.##}× in bursts: the saturation is not confined to its hosts");
+        }
+
+        return new ValidationCheck(CheckNames.IncidentComponent, problems.Count == 0, figures, threshold,
+            problems.Count == 0 ? $"{hosts} run at {h.SaturatedCpuBurst.Mean:0.#}% CPU in bursts ({own:0.##}×); the region's other hosts {others:0.##}×"
+            : string.Join("; ", problems));
+    }
+
+    private ValidationCheck RegressedRelease()
+    {
+        var threshold = $"{context.SourceRegion} hosts: mean network errors in samples overlapping a burst ≥ 2× their other samples";
+        if (!Has(TableCatalog.InfraHostMetrics))
+        {
+            return NotEvaluated(CheckNames.IncidentComponent, threshold, MissingTables(TableCatalog.InfraHostMetrics));
+        }
+
+        var h = (HostMetricCollector)Table(TableCatalog.InfraHostMetrics).Collector!;
+        var ratio = Ratio(h.SourceNetErrorsBurst.Mean, h.SourceNetErrorsOutside.Mean);
+        var figures = new FigureList()
+            .Add("region", context.SourceRegion)
+            .Add("net_errors_burst_mean", Math.Round(h.SourceNetErrorsBurst.Mean, 4))
+            .Add("net_errors_outside_mean", Math.Round(h.SourceNetErrorsOutside.Mean, 4))
+            .Add("net_errors_ratio", ratio);
+        var passed = ratio >= 2;
+        return new ValidationCheck(CheckNames.IncidentComponent, passed, figures, threshold,
+            $"{context.SourceRegion} network errors are {ratio:0.##}× in bursts" + (passed ? "" : ", under 2×"));
+    }
+
+    private ValidationCheck FailingDependency()
+    {
+        var threshold = $"calls into {context.DestinationRegion} from the other regions' transactions started in a burst: mean dependency " +
+            $"latency ≥ 3× the same calls' outside bursts (every caller is hit, whatever its circuit; ≥ {MinimumTransactions} calls each)";
+        if (!Has(TableCatalog.AppLogs))
+        {
+            return NotEvaluated(CheckNames.IncidentComponent, threshold, MissingTables(TableCatalog.AppLogs));
+        }
+
+        var c = (AppLogCollector)Table(TableCatalog.AppLogs).Collector!;
+        var ratio = Ratio(c.OtherCallersBurstMs.Mean, c.OtherCallersBaselineMs.Mean);
+        var figures = new FigureList()
+            .Add("dependency_region", context.DestinationRegion)
+            .Add("other_callers_burst_calls", c.OtherCallersBurstMs.Count)
+            .Add("other_callers_baseline_calls", c.OtherCallersBaselineMs.Count)
+            .Add("other_callers_burst_latency_mean_ms", Math.Round(c.OtherCallersBurstMs.Mean, 3))
+            .Add("other_callers_baseline_latency_mean_ms", Math.Round(c.OtherCallersBaselineMs.Mean, 3))
+            .Add("other_callers_latency_ratio", ratio);
+        var applicable = c.OtherCallersBurstMs.Count >= MinimumTransactions && c.OtherCallersBaselineMs.Count >= MinimumTransactions;
+        var passed = ratio >= 3;
+        return new ValidationCheck(CheckNames.IncidentComponent, passed, figures, threshold,
+            !applicable ? $"{N(c.OtherCallersBurstMs.Count)} calls in bursts from other regions: too few to compare"
+            : $"other regions' calls into {context.DestinationRegion} are {ratio:0.##}× slower in bursts" + (passed ? "" : ", under 3×"),
             applicable);
     }
 
@@ -120,7 +227,8 @@ internal sealed partial class DatasetChecks
 
     private ValidationCheck OtherCircuits(List<CircuitRtt>? circuits)
     {
-        var threshold = $"every circuit but {context.PrimaryCircuit}: mean RTT in burst minutes < 1.5× its other minutes";
+        var threshold = (context.IsNetworkIncident ? $"every circuit but {context.PrimaryCircuit}" : "every circuit (the incident is not a circuit's)") +
+            ": mean RTT in burst minutes < 1.5× its other minutes";
         if (circuits is null)
         {
             return NotEvaluated(CheckNames.IncidentOtherCircuits, threshold, MissingTables(TableCatalog.NetworkCircuitMetrics));
@@ -180,6 +288,12 @@ internal sealed partial class DatasetChecks
     private ValidationCheck PrimaryDuringCpuSpike(List<CircuitRtt>? circuits)
     {
         var threshold = $"{context.PrimaryCircuit}: mean RTT during the {SpikeRegion} CPU spike < 1.5× its mean outside bursts";
+        if (!context.IsNetworkIncident)
+        {
+            return new ValidationCheck(CheckNames.ConfounderPrimaryCircuitDuringCpuSpike, true, [], threshold,
+                $"the incident is a {context.IncidentKind}: there is no failing circuit to tell from the CPU spike", applicable: false);
+        }
+
         if (circuits is null)
         {
             return NotEvaluated(CheckNames.ConfounderPrimaryCircuitDuringCpuSpike, threshold, MissingTables(TableCatalog.NetworkCircuitMetrics));

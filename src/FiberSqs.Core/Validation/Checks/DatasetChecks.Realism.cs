@@ -97,6 +97,12 @@ internal sealed partial class DatasetChecks
     {
         var threshold = $"from the fix time on, no app-log row or span on {context.PrimaryCircuit}, and the impacted slice's transactions " +
             "run over another circuit";
+        if (!context.IsNetworkIncident)
+        {
+            return new ValidationCheck(CheckNames.PrimaryCircuitAfterFix, true, [], threshold,
+                $"the incident is a {context.IncidentKind}: no circuit is rerouted", applicable: false);
+        }
+
         var spans = Has(TableCatalog.TraceSpans) ? (TraceSpanCollector?)Table(TableCatalog.TraceSpans).Collector : null;
         if (logs is null || spans is null)
         {

@@ -29,6 +29,7 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
     private static readonly int Circuit = T.IndexOf("circuit_id");
 
     private readonly byte[] _sourceRegion = System.Text.Encoding.UTF8.GetBytes(context.SourceRegion);
+    private readonly byte[] _destinationRegion = System.Text.Encoding.UTF8.GetBytes(context.DestinationRegion);
     private readonly byte[] _primary = System.Text.Encoding.UTF8.GetBytes(context.PrimaryCircuit);
     private readonly byte[][] _affected = [.. context.AffectedTypes.Select(System.Text.Encoding.UTF8.GetBytes)];
     private readonly ConfounderWindow?[] _confounders = [context.CpuSpike, context.Blip];
@@ -59,6 +60,15 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
 
     public RunningMean ImpactedDependencyMs;
     public RunningMean BaselineDependencyMs;
+
+    /// <summary>End-to-end latency of the slice's final rows, in bursts and at baseline (a stall shows there, not in calls).</summary>
+    public RunningMean ImpactedEndToEndMs;
+    public RunningMean BaselineEndToEndMs;
+
+    /// <summary>Calls into the incident's destination region from the other regions' transactions, started in a burst
+    /// or not: a failing dependency slows every caller, a failing circuit only its own.</summary>
+    public RunningMean OtherCallersBurstMs;
+    public RunningMean OtherCallersBaselineMs;
     public long ImpactedFinals;
     public long ImpactedTimeouts;
     public long BaselineFinals;
@@ -143,6 +153,18 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
                         BaselineDependencyMs.Add(ms);
                     }
                 }
+                else if (FieldText.IsExactTransactionKey(id) && !row.GetSpan(Region).SequenceEqual(_sourceRegion) &&
+                         row.GetSpan(DependencyRegion).SequenceEqual(_destinationRegion))
+                {
+                    if (context.StartsInBurst(FieldText.StartSecondNumber(id)))
+                    {
+                        OtherCallersBurstMs.Add(ms);
+                    }
+                    else
+                    {
+                        OtherCallersBaselineMs.Add(ms);
+                    }
+                }
 
                 return;
         }
@@ -177,11 +199,19 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
             {
                 ImpactedFinals++;
                 ImpactedTimeouts += timeout ? 1 : 0;
+                if (!double.IsNaN(endToEnd))
+                {
+                    ImpactedEndToEndMs.Add(endToEnd);
+                }
             }
             else
             {
                 BaselineFinals++;
                 BaselineTimeouts += timeout ? 1 : 0;
+                if (!double.IsNaN(endToEnd))
+                {
+                    BaselineEndToEndMs.Add(endToEnd);
+                }
             }
         }
 
@@ -258,6 +288,10 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
         Hosts.Merge(o.Hosts);
         ImpactedDependencyMs.Add(o.ImpactedDependencyMs);
         BaselineDependencyMs.Add(o.BaselineDependencyMs);
+        ImpactedEndToEndMs.Add(o.ImpactedEndToEndMs);
+        BaselineEndToEndMs.Add(o.BaselineEndToEndMs);
+        OtherCallersBurstMs.Add(o.OtherCallersBurstMs);
+        OtherCallersBaselineMs.Add(o.OtherCallersBaselineMs);
         ImpactedFinals += o.ImpactedFinals;
         ImpactedTimeouts += o.ImpactedTimeouts;
         BaselineFinals += o.BaselineFinals;

@@ -17,6 +17,14 @@ internal sealed class HostMetricCollector(ScanContext context) : TableCollector
     public Dictionary<long, RegionHostStats> Regions { get; } = [];
     public NameSet Hosts { get; } = new();
 
+    private readonly byte[] _sourceRegion = System.Text.Encoding.UTF8.GetBytes(context.SourceRegion);
+    private readonly byte[][] _saturated = [.. context.SaturatedHosts.Select(System.Text.Encoding.UTF8.GetBytes)];
+    private const long SampleTicks = Tables.HostMetricsTableWriter.IntervalMinutes * TimeSpan.TicksPerMinute;
+
+    /// <summary>The incident's source region in samples overlapping a burst and in samples outside every burst and
+    /// confounder: CPU of the saturated hosts and of its other hosts, and network errors of all its hosts.</summary>
+    public RunningMean SaturatedCpuBurst, SaturatedCpuOutside, OtherHostsCpuBurst, OtherHostsCpuOutside, SourceNetErrorsBurst, SourceNetErrorsOutside;
+
     public override void Row(CsvReader row, RowValues values)
     {
         Hosts.Add(row.GetSpan(Host));
@@ -34,6 +42,12 @@ internal sealed class HostMetricCollector(ScanContext context) : TableCollector
         }
 
         var cpu = values.Numbers[Cpu];
+        var net = values.Numbers[NetErrors];
+        if (name.SequenceEqual(_sourceRegion))
+        {
+            Incident(row.GetSpan(Host), ticks, cpu, net);
+        }
+
         if (!double.IsNaN(cpu))
         {
             r.CpuMax = Math.Max(r.CpuMax, cpu);
@@ -47,7 +61,6 @@ internal sealed class HostMetricCollector(ScanContext context) : TableCollector
             }
         }
 
-        var net = values.Numbers[NetErrors];
         if (!double.IsNaN(net))
         {
             if (context.Blip?.Contains(ticks) == true)
@@ -61,10 +74,44 @@ internal sealed class HostMetricCollector(ScanContext context) : TableCollector
         }
     }
 
+    private void Incident(ReadOnlySpan<byte> host, long ticks, double cpu, double net)
+    {
+        var burst = context.OverlapsBurst(ticks, SampleTicks);
+        if (!burst && (context.CpuSpike?.Contains(ticks) == true || context.Blip?.Contains(ticks) == true))
+        {
+            return;
+        }
+
+        var saturated = false;
+        foreach (var h in _saturated)
+        {
+            saturated |= host.SequenceEqual(h);
+        }
+
+        if (!double.IsNaN(cpu))
+        {
+            ref var cpuMean = ref saturated ? ref (burst ? ref SaturatedCpuBurst : ref SaturatedCpuOutside)
+                : ref (burst ? ref OtherHostsCpuBurst : ref OtherHostsCpuOutside);
+            cpuMean.Add(cpu);
+        }
+
+        if (!double.IsNaN(net))
+        {
+            ref var netMean = ref burst ? ref SourceNetErrorsBurst : ref SourceNetErrorsOutside;
+            netMean.Add(net);
+        }
+    }
+
     public override void Merge(TableCollector next)
     {
         var o = (HostMetricCollector)next;
         Hosts.Merge(o.Hosts);
+        SaturatedCpuBurst.Add(o.SaturatedCpuBurst);
+        SaturatedCpuOutside.Add(o.SaturatedCpuOutside);
+        OtherHostsCpuBurst.Add(o.OtherHostsCpuBurst);
+        OtherHostsCpuOutside.Add(o.OtherHostsCpuOutside);
+        SourceNetErrorsBurst.Add(o.SourceNetErrorsBurst);
+        SourceNetErrorsOutside.Add(o.SourceNetErrorsOutside);
         foreach (var (key, s) in o.Regions)
         {
             if (!Regions.TryGetValue(key, out var r))

@@ -151,7 +151,6 @@ internal static class DatasetGenerator
         var multiplier = stats.ImpactedDependencyMultiplier;
         var scenario = context.Story.Scenario;
         var incident = scenario.Incident;
-        var (spike, blip) = (scenario.Confounders[0], scenario.Confounders[1]);
         return new GroundTruth
         {
             TimeRange = new TimeRange { Start = Iso(Scenario.WindowStart), End = Iso(Scenario.WindowEnd) },
@@ -182,13 +181,8 @@ internal static class DatasetGenerator
                     BaselineDependencyLatencyMeanMs = Math.Round(stats.BaselineDependencyMs.Mean, 3),
                 },
             },
-            Confounders =
-            [
-                Confounder(stats, 0, spike.Name, spike.Start, spike.End, spike.Component, spike.Region,
-                    $"Short CPU saturation on {spike.Region} hosts (75-97% on every one of them)", impactedTimeoutRate),
-                Confounder(stats, 1, blip.Name, blip.Start, blip.End, blip.Component, blip.Region,
-                    $"Deployment-induced latency bump in {blip.Region} (host network errors rise)", impactedTimeoutRate),
-            ],
+            Confounders = [.. scenario.Confounders.Select((c, i) =>
+                Confounder(stats, i, c.Name, c.Start, c.End, c.Component, c.Region, Describe(c), impactedTimeoutRate))],
             Exercise = scenario.IsClassic ? null : new ScenarioRecord
             {
                 Name = scenario.Name,
@@ -238,6 +232,15 @@ internal static class DatasetGenerator
     }
 
     /// <summary>A confounder of the key, with its measured effect beside the original's words.</summary>
+    /// <summary>The red herring in words, by kind (the classic's two keep the original's words).</summary>
+    private static string Describe(ConfounderPlan c) => c.Kind switch
+    {
+        ScenarioKinds.HostSaturation => $"Short CPU saturation on {c.Region} hosts (75-97% on every one of them)",
+        ScenarioKinds.DeploymentRegression => $"Deployment-induced latency bump in {c.Region} (host network errors rise)",
+        ScenarioKinds.NetworkCircuitDegradation => $"Regional network slowdown: every circuit out of {c.Region} at about twice its usual RTT",
+        _ => $"Brief slowdown of {c.Region}'s {ScenarioKinds.DependencyService} for every caller",
+    };
+
     private static Confounder Confounder(GenerationStats stats, int index, string name, DateTime start, DateTime end,
         string component, string region, string description, double impactedTimeoutRate)
     {

@@ -44,8 +44,9 @@ internal static class ModelParameters
     public const double ServiceTimeSigma = 0.85;
 
     /// <summary>Service time × U(min, max) of work stalled by saturated hosts or a regressed release in a burst: about
-    /// 2 s for an impacted type (the end-to-end latency a failing circuit's retries give), many at the orchestration timeout.</summary>
-    public const double StallServiceMin = 4, StallServiceMax = 9;
+    /// 1.5 s for an impacted type at the median, and half of them run into the orchestration timeout (3 s), so the
+    /// slice's mean latency is about 3× its baseline, as a failing circuit's retries make it.</summary>
+    public const double StallServiceMin = 3, StallServiceMax = 7;
 
     public const double BaselineTimeout = 0.05;
     public const double BurstTimeout = 0.35;

@@ -119,7 +119,7 @@ internal sealed class ShardGenerator(GenerationContext context)
 
             for (var c = 0; c < GenerationStats.ConfounderCount; c++)
             {
-                if (tx.Region != story.ConfounderRegions[c])
+                if (!story.Selects(c, tx))
                 {
                     continue;
                 }

@@ -39,6 +39,7 @@ internal sealed class Story
         _pool = pool;
         _others = [.. Enumerable.Range(1, HostFleet.Count(SourceRegion)).Where(h => !_saturated[h])];
         ConfounderRegions = [.. scenario.Confounders.Select(c => Model.Scenario.RegionIndex(c.Region))];
+        ConfounderKinds = [.. scenario.Confounders.Select(c => c.Kind)];
         _confounderStarts = [.. scenario.Confounders.Select(c => c.Start.Ticks)];
         _confounderEnds = [.. scenario.Confounders.Select(c => c.End.Ticks)];
 
@@ -135,8 +136,9 @@ internal sealed class Story
     public long IncidentEndTicks { get; }
     public long FixTicks { get; }
 
-    /// <summary>The confounders' regions, in answer-key order (host saturation, deployment regression).</summary>
+    /// <summary>The confounders' regions and kinds, in answer-key order.</summary>
     public int[] ConfounderRegions { get; }
+    public string[] ConfounderKinds { get; }
 
     public bool IsAffectedType(int type) => Array.IndexOf(_affectedTypes, type) >= 0;
 
@@ -147,12 +149,57 @@ internal sealed class Story
     /// <summary>True when the instant is inside confounder <paramref name="confounder"/>'s window.</summary>
     public bool InConfounderWindow(int confounder, long ticks) => ticks >= _confounderStarts[confounder] && ticks < _confounderEnds[confounder];
 
-    /// <summary>True when the region is inside a confounder window at that instant.</summary>
-    public bool InConfounder(int region, long ticks)
+    /// <summary>True when a confounder of <paramref name="kind"/> acts on the region at that instant.</summary>
+    public bool ConfounderActs(string kind, int region, long ticks)
     {
         for (var c = 0; c < ConfounderRegions.Length; c++)
         {
-            if (region == ConfounderRegions[c] && InConfounderWindow(c, ticks))
+            if (ConfounderKinds[c] == kind && region == ConfounderRegions[c] && InConfounderWindow(c, ticks))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a region-wide confounder (saturated hosts, a regressed release) acts on every transaction of
+    /// the region at that instant: what the arrival plan sizes the region's rows by.</summary>
+    public bool InConfounder(int region, long ticks) =>
+        ConfounderActs(ScenarioKinds.HostSaturation, region, ticks) || ConfounderActs(ScenarioKinds.DeploymentRegression, region, ticks);
+
+    /// <summary>Whether confounder <paramref name="confounder"/> is on this transaction's path, window aside: the
+    /// region's transactions (its hosts or its release), the region's cross-region transactions (its circuits), or
+    /// every call into the region (its dependency).</summary>
+    public bool Selects(int confounder, Transaction tx) => ConfounderKinds[confounder] switch
+    {
+        ScenarioKinds.NetworkCircuitDegradation => tx.Region == ConfounderRegions[confounder] && tx.CrossRegion,
+        ScenarioKinds.DependencyOutage => tx.CrossRegion && tx.DependencyRegion == ConfounderRegions[confounder],
+        _ => tx.Region == ConfounderRegions[confounder],
+    };
+
+    /// <summary>True when a confounder on the transaction's calls (its region's circuits, its dependency's region)
+    /// touches it: its dependency calls are slower, as well as its work.</summary>
+    public bool CallsTouched(Transaction tx)
+    {
+        for (var c = 0; c < ConfounderRegions.Length; c++)
+        {
+            if (ConfounderKinds[c] is ScenarioKinds.NetworkCircuitDegradation or ScenarioKinds.DependencyOutage &&
+                InConfounderWindow(c, tx.StartTicks) && Selects(c, tx))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a confounder touches the transaction: on its path and started in its window.</summary>
+    public bool Touched(Transaction tx)
+    {
+        for (var c = 0; c < ConfounderRegions.Length; c++)
+        {
+            if (InConfounderWindow(c, tx.StartTicks) && Selects(c, tx))
             {
                 return true;
             }

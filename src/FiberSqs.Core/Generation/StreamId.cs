@@ -26,4 +26,6 @@ internal enum StreamId
     NetworkEventNoise = 15,
     /// <summary>Draws a variant's saturated hosts (host_saturation), apart from its other draws.</summary>
     ScenarioHosts = 16,
+    /// <summary>Draws a variant's confounder kinds, apart from its other draws.</summary>
+    ScenarioConfounders = 17,
 }

@@ -83,7 +83,7 @@ internal sealed class TransactionSampler
             tx.Circuit = null;
         }
 
-        tx.Confounder = !tx.BurstImpacted && _story.InConfounder(region, startTicks);
+        tx.Confounder = !tx.BurstImpacted && _story.Touched(tx);
 
         var baseMs = _story.BaseLatency(type);
         double timeout;
@@ -103,6 +103,8 @@ internal sealed class TransactionSampler
             timeout = ModelParameters.BaselineTimeout;
         }
 
+        // A confounder on the calls (a region's circuits, a dependency) slows them, far less than the incident does.
+        var callFactor = tx.Confounder && _story.CallsTouched(tx) ? prng.Uniform(1.4, 2.2) : 1.0;
         tx.QueueMs = prng.Uniform(1, 15);
         tx.OrchestrateMs = prng.Uniform(2, 25);
         for (var a = 0; a < tx.Attempts; a++)
@@ -111,6 +113,7 @@ internal sealed class TransactionSampler
                 : tx.BurstImpacted ? baseMs * prng.Uniform(ModelParameters.BurstDependencyMin, ModelParameters.BurstDependencyMax)
                 : tx.Circuit!.IsPrimary ? baseMs * prng.Uniform(ModelParameters.PrimaryDependencyMin, ModelParameters.PrimaryDependencyMax)
                 : baseMs * prng.Uniform(ModelParameters.OtherDependencyMin, ModelParameters.OtherDependencyMax);
+            tx.DependencyMs[a] *= callFactor;
             // Worker time after the call, plus a back-off before the next attempt.
             tx.GapMs[a] = prng.Uniform(1, 10) + (a < tx.Attempts - 1 ? prng.Uniform(50, 300) : 0);
         }

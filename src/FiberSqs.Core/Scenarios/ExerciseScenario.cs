@@ -66,16 +66,35 @@ internal sealed record ExerciseScenario(string Name, int? Variant, string Diffic
         var end = start + incidentLength;
         var fix = end + fixDelay;
 
-        var spike = Free(ref prng, TimeSpan.FromMinutes(90), [(start, fix)]);
-        var blip = Free(ref prng, TimeSpan.FromMinutes(60), [(start, fix), (spike, spike + TimeSpan.FromMinutes(90))]);
+        // The first red herring sits in the incident's own region (as the classic's CPU spike), the second elsewhere;
+        // their kinds are drawn apart, so the windows and regions above do not move with them.
+        var (firstKind, secondKind) = ConfounderKinds(number);
+        var firstLength = ConfounderLength(firstKind);
+        var secondLength = ConfounderLength(secondKind);
+        var spike = Free(ref prng, firstLength, [(start, fix)]);
+        var blip = Free(ref prng, secondLength, [(start, fix), (spike, spike + firstLength)]);
         var blipRegion = regions[(source + prng.IntInclusive(1, regions.Count - 1)) % regions.Count];
         return new ExerciseScenario($"variant-{number}", number, ScenarioKinds.Classic,
             new IncidentPlan(kind, component, src, dst, types, start, end, fix),
             [
-                new ConfounderPlan($"{src}_cpu_spike", ScenarioKinds.HostSaturation, src, "infra", spike, spike + TimeSpan.FromMinutes(90)),
-                new ConfounderPlan($"{blipRegion}_deployment_blip", ScenarioKinds.DeploymentRegression, blipRegion, "app", blip, blip + TimeSpan.FromMinutes(60)),
+                new ConfounderPlan(ScenarioKinds.ConfounderName(src, firstKind), firstKind, src, ScenarioKinds.ConfounderComponent(firstKind), spike, spike + firstLength),
+                new ConfounderPlan(ScenarioKinds.ConfounderName(blipRegion, secondKind), secondKind, blipRegion, ScenarioKinds.ConfounderComponent(secondKind),
+                    blip, blip + secondLength),
             ]);
     }
+
+    /// <summary>Two different confounder kinds for variant <paramref name="number"/>.</summary>
+    private static (string First, string Second) ConfounderKinds(int number)
+    {
+        var prng = Prng.Create(number, StreamId.ScenarioConfounders);
+        var kinds = ScenarioKinds.All;
+        var first = prng.IntInclusive(0, kinds.Count - 1);
+        var second = (first + prng.IntInclusive(1, kinds.Count - 1)) % kinds.Count;
+        return (kinds[first], kinds[second]);
+    }
+
+    /// <summary>The classic's lengths: a CPU saturation 90 minutes, the other kinds an hour (as the deployment blip).</summary>
+    private static TimeSpan ConfounderLength(string kind) => TimeSpan.FromMinutes(kind == ScenarioKinds.HostSaturation ? 90 : 60);
 
     /// <summary>The incident kind of variant <paramref name="number"/>: the four in turn (1 a circuit, 2 hosts, 3 a
     /// dependency, 4 a release, 5 a circuit again ...), so a class of any four consecutive variants meets every kind.</summary>

@@ -106,12 +106,10 @@ internal static partial class ScenarioJson
         var list = o["Confounders"] as JsonArray ?? throw new ScenarioInvalidException("Confounders", "is missing or not a list.");
         if (list.Count != 2)
         {
-            throw new ScenarioInvalidException("Confounders", $"has {list.Count}; this version generates two: a host_saturation, then a deployment_regression.");
+            throw new ScenarioInvalidException("Confounders", $"has {list.Count}; a scenario has two red herrings, of two different kinds.");
         }
 
         var confounders = new List<ConfounderPlan>();
-        string[] kinds = [ScenarioKinds.HostSaturation, ScenarioKinds.DeploymentRegression];
-        string[] components = ["infra", "app"];
         for (var k = 0; k < 2; k++)
         {
             var at = $"Confounders[{k}]";
@@ -122,9 +120,20 @@ internal static partial class ScenarioJson
                 throw new ScenarioInvalidException(at + ".Name", $"'{cname}' must be lower-case letters, digits and underscores.");
             }
 
-            var ckind = OneOf(Text(c, "Kind", at + ".Kind"), at + ".Kind", [kinds[k]], "the first confounder is a host_saturation, the second a deployment_regression");
+            var ckind = OneOf(Text(c, "Kind", at + ".Kind"), at + ".Kind", ScenarioKinds.All, "the kinds of disturbance");
+            if (confounders.Any(p => p.Kind == ckind))
+            {
+                throw new ScenarioInvalidException(at + ".Kind", $"'{ckind}' is the other confounder's kind too; the two red herrings are of different kinds.");
+            }
+
+            if (confounders.Any(p => p.Name == cname))
+            {
+                throw new ScenarioInvalidException(at + ".Name", $"'{cname}' names the other confounder too.");
+            }
+
             var region = OneOf(Text(c, "Region", at + ".Region"), at + ".Region", Scenario.Regions);
-            var ccomp = OneOf(Text(c, "Component", at + ".Component"), at + ".Component", [components[k]]);
+            var ccomp = OneOf(Text(c, "Component", at + ".Component"), at + ".Component", [ScenarioKinds.ConfounderComponent(ckind)],
+                $"what a {ckind} red herring touches");
             var cs = Time(c, "Start", at + ".Start");
             var ce = Time(c, "End", at + ".End");
             if (cs >= ce)

@@ -24,6 +24,25 @@ internal static class ScenarioKinds
     /// <summary>Hosts a host_saturation saturates: a few of one region's.</summary>
     public const int MinSaturatedHosts = 1, MaxSaturatedHosts = 4;
 
+    /// <summary>A confounder's <c>Component</c> word, by kind (the answer key's confounders[].component).</summary>
+    public static string ConfounderComponent(string kind) => kind switch
+    {
+        NetworkCircuitDegradation => "network",
+        HostSaturation => "infra",
+        DependencyOutage => "dependency",
+        DeploymentRegression => "app",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a confounder kind"),
+    };
+
+    /// <summary>A variant's confounder name after its region and kind (the classic's words for the classic's kinds).</summary>
+    public static string ConfounderName(string region, string kind) => region + kind switch
+    {
+        NetworkCircuitDegradation => "_network_slowdown",
+        HostSaturation => "_cpu_spike",
+        DependencyOutage => "_dependency_slowdown",
+        _ => "_deployment_blip",
+    };
+
     /// <summary>The answer key's root_cause_type for an incident kind (the original wrote <c>network</c>).</summary>
     public static string RootCauseType(string kind) => kind switch
     {

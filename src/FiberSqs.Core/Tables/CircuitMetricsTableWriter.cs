@@ -28,6 +28,11 @@ internal sealed class CircuitMetricsTableWriter(CsvRowWriter csv, CircuitInvento
             {
                 factor = prng.Uniform(6, 14);
             }
+            else if (story.ConfounderActs(Scenarios.ScenarioKinds.NetworkCircuitDegradation, c.Source, minuteTicks))
+            {
+                // A regional network slowdown (a confounder): every circuit out of the region about twice its RTT.
+                factor = prng.Uniform(1.8, 2.6);
+            }
 
             double loss = 1, retransmits = 1, throughput = 1;
             if (rerouted && c.IsPrimary)

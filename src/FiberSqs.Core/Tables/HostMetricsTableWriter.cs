@@ -32,8 +32,8 @@ internal sealed class HostMetricsTableWriter(CsvRowWriter csv, HostFleet fleet, 
             bursts.Overlaps(ticks, ticks + IntervalMinutes * TimeSpan.TicksPerMinute);
         for (var r = 0; r < Scenario.Regions.Count; r++)
         {
-            var cpuSpike = r == story.ConfounderRegions[0] && story.InConfounderWindow(0, ticks);
-            var blip = r == story.ConfounderRegions[1] && story.InConfounderWindow(1, ticks);
+            var cpuSpike = story.ConfounderActs(Scenarios.ScenarioKinds.HostSaturation, r, ticks);
+            var blip = story.ConfounderActs(Scenarios.ScenarioKinds.DeploymentRegression, r, ticks);
             var regressed = inBurst && r == story.SourceRegion && story.Kind == Scenarios.ScenarioKinds.DeploymentRegression;
             for (var h = 1; h <= HostFleet.Count(r); h++)
             {

@@ -25,6 +25,10 @@ internal static class CheckNames
     public const string ConfounderPrimaryCircuitDuringCpuSpike = "confounder_primary_circuit_during_cpu_spike";
     public const string ConfounderCpuSpikeCentralOnly = "confounder_cpu_spike_central_only";
     public const string ConfounderBlipWestOnly = "confounder_blip_west_only";
+
+    /// <summary>A network or dependency red herring: its region's circuits, or the calls into its region, are slower in
+    /// its window and nothing else is (not applicable when the scenario has neither).</summary>
+    public const string ConfounderCallsConfined = "confounder_calls_confined";
     public const string AppLogRowOrder = "app_log_row_order";
     public const string AppLogDependencyFields = "app_log_dependency_fields";
     public const string TimeoutDurations = "timeout_durations";

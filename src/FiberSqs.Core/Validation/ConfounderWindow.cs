@@ -3,8 +3,8 @@ using FiberSqs.Core.Model;
 
 namespace FiberSqs.Core.Validation;
 
-/// <summary>A confounder's name, region and [start, end).</summary>
-internal sealed record ConfounderWindow(string Name, string Region, DateTime Start, DateTime End)
+/// <summary>A confounder's name, region, [start, end) and kind (docs/scenarios.md).</summary>
+internal sealed record ConfounderWindow(string Name, string Region, DateTime Start, DateTime End, string Kind = Scenarios.ScenarioKinds.HostSaturation)
 {
     /// <summary>Start and end as yyMMddHHmmss numbers, to compare with a transaction's start second.</summary>
     public long StartSecond { get; } = FieldText.SecondNumber(Start);

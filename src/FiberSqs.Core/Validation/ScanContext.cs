@@ -29,8 +29,13 @@ internal sealed class ScanContext
         BurstStartSeconds = [.. bursts.Select(b => FieldText.SecondNumber(b.Start))];
         BurstEndSeconds = [.. bursts.Select(b => FieldText.SecondNumber(b.End))];
         // By what they touch (every key since v1 says it), so a variant's confounders are found under their own names.
-        CpuSpike = Window(truth, "infra", "central_cpu_spike");
-        Blip = Window(truth, "app", "west_deployment_blip");
+        Confounders = [.. truth.Confounders.Select(c => Window(truth, c))];
+        CpuSpike = Confounders.FirstOrDefault(c => c.Kind == Scenarios.ScenarioKinds.HostSaturation) ?? Named(truth, "central_cpu_spike");
+        Blip = Confounders.FirstOrDefault(c => c.Kind == Scenarios.ScenarioKinds.DeploymentRegression) ?? Named(truth, "west_deployment_blip");
+        // The classic's key (no scenario record) always has both; a scenario's key says which kinds it planted.
+        var declared = truth.Exercise?.ConfounderKinds.Values.ToHashSet();
+        ExpectsCpuSpike = declared?.Contains(Scenarios.ScenarioKinds.HostSaturation) ?? true;
+        ExpectsBlip = declared?.Contains(Scenarios.ScenarioKinds.DeploymentRegression) ?? true;
         RerouteCircuit = truth.PrimaryIncident.RerouteCircuitId ?? "";
         OrchestrationTimeoutMs = truth.Generation.Parameters.OrchestrationTimeoutMs;
         DependencyTimeoutMs = truth.Generation.Parameters.DependencyTimeoutMs;
@@ -72,10 +77,18 @@ internal sealed class ScanContext
 
     public bool HasTimeouts => OrchestrationTimeoutMs > 0 && DependencyTimeoutMs > 0;
 
-    /// <summary>The central CPU spike confounder (null when the answer key has none).</summary>
+    /// <summary>Every confounder of the key, with its kind.</summary>
+    public IReadOnlyList<ConfounderWindow> Confounders { get; }
+
+    /// <summary>Whether the key must have a host saturation and a deployment regression among its red herrings (the
+    /// classic's, or a scenario that declares them): their checks fail when missing, and do not apply otherwise.</summary>
+    public bool ExpectsCpuSpike { get; }
+    public bool ExpectsBlip { get; }
+
+    /// <summary>The (first) host-saturation confounder: the classic's central CPU spike (null when the answer key has none).</summary>
     public ConfounderWindow? CpuSpike { get; }
 
-    /// <summary>The west deployment blip confounder (null when the answer key has none).</summary>
+    /// <summary>The (first) deployment-regression confounder: the classic's west blip (null when the answer key has none).</summary>
     public ConfounderWindow? Blip { get; }
 
     /// <summary>True when a transaction that started in that second (yyMMddHHmmss) started inside a burst.</summary>
@@ -97,12 +110,21 @@ internal sealed class ScanContext
         return i >= 0 && value < ends[i];
     }
 
-    private static ConfounderWindow? Window(GroundTruth truth, string component, string classicName)
+    /// <summary>A confounder's kind: the scenario record's, else what its component says (every key since v1 has one).</summary>
+    private static ConfounderWindow Window(GroundTruth truth, Confounder c)
     {
-        var c = truth.Confounders.FirstOrDefault(x => x.Component == component) ?? truth.Confounders.FirstOrDefault(x => x.Name == classicName);
-        return c is null ? null
-            : new ConfounderWindow(c.Name, c.Region, Instant(c.Start, c.Name + ".start"), Instant(c.End, c.Name + ".end"));
+        var kind = truth.Exercise?.ConfounderKinds.GetValueOrDefault(c.Name) ?? c.Component switch
+        {
+            "app" => Scenarios.ScenarioKinds.DeploymentRegression,
+            "network" => Scenarios.ScenarioKinds.NetworkCircuitDegradation,
+            "dependency" => Scenarios.ScenarioKinds.DependencyOutage,
+            _ => c.Name == "west_deployment_blip" ? Scenarios.ScenarioKinds.DeploymentRegression : Scenarios.ScenarioKinds.HostSaturation,
+        };
+        return new ConfounderWindow(c.Name, c.Region, Instant(c.Start, c.Name + ".start"), Instant(c.End, c.Name + ".end"), kind);
     }
+
+    private static ConfounderWindow? Named(GroundTruth truth, string name) =>
+        truth.Confounders.FirstOrDefault(x => x.Name == name) is { } c ? Window(truth, c) : null;
 
     private static DateTime Instant(string text, string what)
     {

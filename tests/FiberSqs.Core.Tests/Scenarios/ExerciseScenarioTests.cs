@@ -68,8 +68,9 @@ public sealed class ExerciseScenarioTests : IDisposable
             Assert.Equal(Scenario.IncidentEnd - Scenario.IncidentStart, i.End - i.Start); // the classic's length: equal difficulty
             Assert.Equal(2, i.TransactionTypes.Count);
             var (spike, blip) = (v.Confounders[0], v.Confounders[1]);
-            Assert.Equal(ScenarioKinds.HostSaturation, spike.Kind);
-            Assert.Equal(i.SourceRegion, spike.Region); // as in the classic: the CPU red herring sits in the incident's region
+            Assert.NotEqual(spike.Kind, blip.Kind);
+            Assert.Equal(ScenarioKinds.ConfounderComponent(spike.Kind), spike.Component);
+            Assert.Equal(i.SourceRegion, spike.Region); // as in the classic: the first red herring sits in the incident's region
             Assert.NotEqual(i.SourceRegion, blip.Region);
             foreach (var c in v.Confounders)
             {
@@ -82,6 +83,8 @@ public sealed class ExerciseScenarioTests : IDisposable
         }
 
         Assert.Equal(ExerciseScenario.DrawVariant(17), ExerciseScenario.DrawVariant(17));
+        // Every kind serves as a red herring somewhere in the class.
+        Assert.Equal(ScenarioKinds.All.Order(), variants.SelectMany(v => v.Confounders.Select(c => c.Kind)).Distinct().Order());
     }
 
     [Theory]

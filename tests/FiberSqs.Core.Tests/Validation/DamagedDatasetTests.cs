@@ -36,7 +36,7 @@ public sealed class DamagedDatasetTests(ValidDataset data) : IClassFixture<Valid
         Assert.Equal(names.Count, names.Distinct().Count());
         Assert.Contains(CheckNames.Csv("txn_facts"), names);
         Assert.All(data.Report.Checks, c => Assert.False(string.IsNullOrWhiteSpace(c.Threshold)));
-        Assert.Equal(31, names.Count);
+        Assert.Equal(32, names.Count);
     }
 
     [Fact]

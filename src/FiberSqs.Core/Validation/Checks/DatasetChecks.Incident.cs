@@ -30,10 +30,15 @@ internal sealed partial class DatasetChecks
             : null;
         yield return ConfounderWindows();
         yield return PrimaryDuringCpuSpike(circuits);
-        yield return ConfinedToRegion(CheckNames.ConfounderCpuSpikeCentralOnly, context.CpuSpike, SpikeName, hosts, "cpu",
-            r => r.CpuInSpike, r => r.CpuOutside, 1.5, 1.2);
-        yield return ConfinedToRegion(CheckNames.ConfounderBlipWestOnly, context.Blip, BlipName, hosts, "net_errors",
-            r => r.NetErrorsInBlip, r => r.NetErrorsOutside, 2.0, 1.5);
+        yield return context.ExpectsCpuSpike
+            ? ConfinedToRegion(CheckNames.ConfounderCpuSpikeCentralOnly, context.CpuSpike, SpikeName, hosts, "cpu",
+                r => r.CpuInSpike, r => r.CpuOutside, 1.5, 1.2)
+            : NotPlanted(CheckNames.ConfounderCpuSpikeCentralOnly, "host_saturation");
+        yield return context.ExpectsBlip
+            ? ConfinedToRegion(CheckNames.ConfounderBlipWestOnly, context.Blip, BlipName, hosts, "net_errors",
+                r => r.NetErrorsInBlip, r => r.NetErrorsOutside, 2.0, 1.5)
+            : NotPlanted(CheckNames.ConfounderBlipWestOnly, "deployment_regression");
+        yield return CallsConfined(circuits);
     }
 
     /// <summary>Saturated hosts and a regressed release stall the work itself: their mark is end-to-end latency, not
@@ -42,7 +47,7 @@ internal sealed partial class DatasetChecks
 
     private ValidationCheck ImpactedTransactions()
     {
-        var latency = StallIncident ? "mean end-to-end latency ≥ 3×" : "mean dependency latency ≥ 4×";
+        var latency = StallIncident ? "mean end-to-end latency ≥ 2.5×" : "mean dependency latency ≥ 4×";
         var threshold = $"{context.SourceRegion} {string.Join("/", context.AffectedTypes)} transactions that start in a burst (impacted) vs the others " +
             $"outside the CPU spike (baseline): {latency} and timeout rate ≥ 3× baseline " +
             $"(when each group has ≥ {MinimumTransactions} transactions)";
@@ -82,7 +87,7 @@ internal sealed partial class DatasetChecks
 
         var applicable = c.ImpactedFinals >= MinimumTransactions && c.BaselineFinals >= MinimumTransactions;
         var problems = new List<string>();
-        var (ratio, what, minimum) = StallIncident ? (endToEndRatio, "end-to-end latency", 3.0) : (latencyRatio, "dependency latency", 4.0);
+        var (ratio, what, minimum) = StallIncident ? (endToEndRatio, "end-to-end latency", 2.5) : (latencyRatio, "dependency latency", 4.0);
         if (!(ratio >= minimum))
         {
             problems.Add($"impacted {what} is {ratio:0.##}× baseline, under {minimum}×");
@@ -250,6 +255,80 @@ internal sealed partial class DatasetChecks
             : $"elevated in bursts: {string.Join(", ", elevated.Select(e => $"{e.Circuit} {e.Ratio:0.##}×"))}");
     }
 
+    private static ValidationCheck NotPlanted(string name, string kind) =>
+        new(name, true, [], $"the scenario's {kind} red herring confined to its region", $"the scenario has no {kind} red herring", applicable: false);
+
+    /// <summary>A network red herring slows every circuit out of its region (≥ 1.5× the same hours of the other days)
+    /// and no other circuit (&lt; 1.2×); a dependency one slows the calls into its region (≥ 1.3×).</summary>
+    private ValidationCheck CallsConfined(List<CircuitRtt>? circuits)
+    {
+        var network = context.Confounders.FirstOrDefault(c => c.Kind == Scenarios.ScenarioKinds.NetworkCircuitDegradation);
+        var dependency = context.Confounders.FirstOrDefault(c => c.Kind == Scenarios.ScenarioKinds.DependencyOutage);
+        var threshold = "network red herring: every circuit out of its region at ≥ 1.5× its RTT at the same time of the other days, " +
+            "every other circuit < 1.2×; dependency red herring: calls into its region ≥ 1.3× the same calls at that time of the other days";
+        if (network is null && dependency is null)
+        {
+            return new ValidationCheck(CheckNames.ConfounderCallsConfined, true, [], threshold, "the scenario has no network or dependency red herring", applicable: false);
+        }
+
+        var figures = new FigureList();
+        var problems = new List<string>();
+        if (network is not null)
+        {
+            if (circuits is null)
+            {
+                return NotEvaluated(CheckNames.ConfounderCallsConfined, threshold, MissingTables(TableCatalog.NetworkCircuitMetrics));
+            }
+
+            var prefix = $"CKT-{Model.Scenario.RegionCode(network.Region)}-";
+            var ratios = circuits.Where(c => c.RegionalInside.Count > 0 && c.RegionalOutside.Count > 0)
+                .Select(c => (c.Circuit, Own: c.Circuit.StartsWith(prefix, StringComparison.Ordinal), Ratio: Ratio(c.RegionalInside.Mean, c.RegionalOutside.Mean))).ToList();
+            var own = ratios.Where(r => r.Own).ToList();
+            var lowestOwn = own.Count == 0 ? double.NaN : own.Min(r => r.Ratio);
+            var highestOther = ratios.Where(r => !r.Own).Select(r => r.Ratio).DefaultIfEmpty(double.NaN).Max();
+            figures.Add(network.Name + "_circuits", own.Count).Add(network.Name + "_lowest_rtt_ratio", lowestOwn)
+                .Add(network.Name + "_highest_other_rtt_ratio", highestOther);
+            if (!(lowestOwn >= 1.5))
+            {
+                problems.Add(own.Count == 0 ? $"no circuit out of {network.Region} has metrics in {network.Name}'s window"
+                    : $"a circuit out of {network.Region} is only {lowestOwn:0.##}× in {network.Name}'s window");
+            }
+
+            if (!(highestOther < 1.2))
+            {
+                problems.Add($"a circuit out of another region is {highestOther:0.##}× in {network.Name}'s window: it is not confined to {network.Region}");
+            }
+        }
+
+        var applicable = true;
+        if (dependency is not null)
+        {
+            if (!Has(TableCatalog.AppLogs))
+            {
+                return NotEvaluated(CheckNames.ConfounderCallsConfined, threshold, MissingTables(TableCatalog.AppLogs));
+            }
+
+            var logs = (AppLogCollector)Table(TableCatalog.AppLogs).Collector!;
+            var i = context.Confounders.ToList().IndexOf(dependency);
+            var (inside, outside) = (logs.ConfounderCallsInside[i], logs.ConfounderCallsOutside[i]);
+            var ratio = Ratio(inside.Mean, outside.Mean);
+            figures.Add(dependency.Name + "_calls", inside.Count).Add(dependency.Name + "_call_latency_ratio", ratio);
+            // Too few calls to judge the dependency leave the network part (if any) to decide.
+            var enough = inside.Count >= MinimumTransactions && outside.Count >= MinimumTransactions;
+            applicable = enough || network is not null;
+            if (enough && !(ratio >= 1.3))
+            {
+                problems.Add($"calls into {dependency.Region} are {ratio:0.##}× in {dependency.Name}'s window, under 1.3×");
+            }
+        }
+
+        return new ValidationCheck(CheckNames.ConfounderCallsConfined, problems.Count == 0, figures, threshold,
+            !applicable ? "too few calls into the dependency's region in its window to compare"
+            : problems.Count == 0 ? "the network and dependency red herrings show where they are, and only there"
+            : string.Join("; ", problems),
+            applicable);
+    }
+
     // The confounders' names as the key gives them (a variant names them after its regions); the classic's otherwise.
     private string SpikeName => context.CpuSpike?.Name ?? "central_cpu_spike";
 
@@ -259,7 +338,8 @@ internal sealed partial class DatasetChecks
 
     private ValidationCheck ConfounderWindows()
     {
-        var threshold = $"both confounders ({SpikeName}, {BlipName}) are in ground_truth.json and " +
+        var names = context.ExpectsCpuSpike && context.ExpectsBlip ? $"{SpikeName}, {BlipName}" : string.Join(", ", context.Confounders.Select(c => c.Name));
+        var threshold = $"both confounders ({names}) are in ground_truth.json and " +
             "neither overlaps the incident [primary_incident.start, fix_time)";
         var figures = new FigureList()
             .Add("incident_start", Iso(context.IncidentStart))
@@ -269,7 +349,25 @@ internal sealed partial class DatasetChecks
             .Add("blip_start", context.Blip is { } b1 ? Iso(b1.Start) : null)
             .Add("blip_end", context.Blip is { } b2 ? Iso(b2.End) : null);
         var problems = new List<string>();
-        foreach (var (w, name) in new[] { (context.CpuSpike, SpikeName), (context.Blip, BlipName) })
+        // The classic's two must be there (and any a scenario declares); every confounder of the key must lie apart.
+        var expected = new List<(ConfounderWindow? Window, string Name)>();
+        if (context.ExpectsCpuSpike)
+        {
+            expected.Add((context.CpuSpike, SpikeName));
+        }
+
+        if (context.ExpectsBlip)
+        {
+            expected.Add((context.Blip, BlipName));
+        }
+
+        expected.AddRange(context.Confounders.Where(c => c != context.CpuSpike && c != context.Blip).Select(c => ((ConfounderWindow?)c, c.Name)));
+        if (expected.Count < 2)
+        {
+            problems.Add($"ground_truth.json has {expected.Count} confounder(s); a scenario has two");
+        }
+
+        foreach (var (w, name) in expected)
         {
             if (w is null)
             {
@@ -282,16 +380,20 @@ internal sealed partial class DatasetChecks
         }
 
         return new ValidationCheck(CheckNames.ConfounderWindows, problems.Count == 0, figures, threshold,
-            problems.Count == 0 ? "the CPU spike and the deployment blip lie outside the incident" : string.Join("; ", problems));
+            problems.Count == 0
+                ? context.ExpectsCpuSpike && context.ExpectsBlip ? "the CPU spike and the deployment blip lie outside the incident"
+                : $"{string.Join(" and ", expected.Select(e => e.Name))} lie outside the incident"
+            : string.Join("; ", problems));
     }
 
     private ValidationCheck PrimaryDuringCpuSpike(List<CircuitRtt>? circuits)
     {
         var threshold = $"{context.PrimaryCircuit}: mean RTT during the {SpikeRegion} CPU spike < 1.5× its mean outside bursts";
-        if (!context.IsNetworkIncident)
+        if (!context.IsNetworkIncident || !context.ExpectsCpuSpike)
         {
             return new ValidationCheck(CheckNames.ConfounderPrimaryCircuitDuringCpuSpike, true, [], threshold,
-                $"the incident is a {context.IncidentKind}: there is no failing circuit to tell from the CPU spike", applicable: false);
+                !context.IsNetworkIncident ? $"the incident is a {context.IncidentKind}: there is no failing circuit to tell from the CPU spike"
+                : "the scenario has no CPU red herring", applicable: false);
         }
 
         if (circuits is null)

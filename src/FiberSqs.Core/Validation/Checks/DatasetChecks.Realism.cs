@@ -139,14 +139,9 @@ internal sealed partial class DatasetChecks
         var figures = new FigureList().Add("impacted_timeout_rate", impacted);
         var problems = new List<string>();
         var applicable = logs.ImpactedFinals >= MinimumTransactions;
-        var windows = new[] { context.CpuSpike, context.Blip };
-        for (var i = 0; i < windows.Length; i++)
+        for (var i = 0; i < context.Confounders.Count; i++)
         {
-            if (windows[i] is not { } w)
-            {
-                continue;
-            }
-
+            var w = context.Confounders[i];
             var n = logs.ConfounderFinals[i];
             var rate = Rate(logs.ConfounderTimeouts[i], n);
             var ratio = Ratio(rate, impacted);

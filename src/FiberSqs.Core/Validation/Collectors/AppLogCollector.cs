@@ -32,8 +32,8 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
     private readonly byte[] _destinationRegion = System.Text.Encoding.UTF8.GetBytes(context.DestinationRegion);
     private readonly byte[] _primary = System.Text.Encoding.UTF8.GetBytes(context.PrimaryCircuit);
     private readonly byte[][] _affected = [.. context.AffectedTypes.Select(System.Text.Encoding.UTF8.GetBytes)];
-    private readonly ConfounderWindow?[] _confounders = [context.CpuSpike, context.Blip];
-    private readonly byte[][] _confounderRegions = [.. new[] { context.CpuSpike, context.Blip }.Select(c => System.Text.Encoding.UTF8.GetBytes(c?.Region ?? ""))];
+    private readonly ConfounderWindow[] _confounders = [.. context.Confounders];
+    private readonly byte[][] _confounderRegions = [.. context.Confounders.Select(c => System.Text.Encoding.UTF8.GetBytes(c.Region))];
     private readonly long _cpuStart = context.CpuSpike is { } c && c.Region == context.SourceRegion ? FieldText.SecondNumber(c.Start) : 0;
     private readonly long _cpuEnd = context.CpuSpike is { } c && c.Region == context.SourceRegion ? FieldText.SecondNumber(c.End) : 0;
     private readonly long _fixTicks = context.FixTime.Ticks;
@@ -85,9 +85,16 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
     public long SliceAfterFix;
     public long SliceAfterFixElsewhere;
 
-    /// <summary>Per confounder (CPU spike, deployment blip): final rows of its region's transactions started in its window, and their timeouts.</summary>
-    public long[] ConfounderFinals { get; } = new long[2];
-    public long[] ConfounderTimeouts { get; } = new long[2];
+    /// <summary>Per confounder (the key's order): final rows of the transactions on its path (its region's; for a
+    /// network one its region's cross-region ones; for a dependency one every call into its region) started in its
+    /// window, and their timeouts.</summary>
+    public long[] ConfounderFinals { get; } = new long[context.Confounders.Count];
+    public long[] ConfounderTimeouts { get; } = new long[context.Confounders.Count];
+
+    /// <summary>Per confounder: dependency calls on its path in its window, and at the same time of the other days
+    /// outside every burst (a network or dependency red herring slows calls; the others do not).</summary>
+    public RunningMean[] ConfounderCallsInside { get; } = new RunningMean[context.Confounders.Count];
+    public RunningMean[] ConfounderCallsOutside { get; } = new RunningMean[context.Confounders.Count];
 
     public override void Row(CsvReader row, RowValues values)
     {
@@ -140,6 +147,11 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
                 if (circuit.IsEmpty)
                 {
                     DependencyCallsWithoutCircuit++;
+                }
+
+                if (ticks != RowValues.NoTicks)
+                {
+                    ConfounderCalls(row, ticks, ms);
                 }
 
                 if (Group(row, id) is { } inBurst)
@@ -221,13 +233,42 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
         }
 
         var second = FieldText.StartSecondNumber(id);
-        var region = row.GetSpan(Region);
         for (var i = 0; i < _confounders.Length; i++)
         {
-            if (_confounders[i] is { } w && second >= w.StartSecond && second < w.EndSecond && region.SequenceEqual(_confounderRegions[i]))
+            var w = _confounders[i];
+            if (second >= w.StartSecond && second < w.EndSecond && OnPath(row, i))
             {
                 ConfounderFinals[i]++;
                 ConfounderTimeouts[i] += timeout ? 1 : 0;
+            }
+        }
+    }
+
+    /// <summary>Whether the row's transaction is on confounder <paramref name="i"/>'s path (Story.Selects, read back).</summary>
+    private bool OnPath(CsvReader row, int i) => _confounders[i].Kind switch
+    {
+        Scenarios.ScenarioKinds.NetworkCircuitDegradation => row.GetSpan(Region).SequenceEqual(_confounderRegions[i]) && !row.GetSpan(Circuit).IsEmpty,
+        Scenarios.ScenarioKinds.DependencyOutage => row.GetSpan(DependencyRegion).SequenceEqual(_confounderRegions[i]),
+        _ => row.GetSpan(Region).SequenceEqual(_confounderRegions[i]),
+    };
+
+    private void ConfounderCalls(CsvReader row, long ticks, double ms)
+    {
+        for (var i = 0; i < _confounders.Length; i++)
+        {
+            var w = _confounders[i];
+            if (!OnPath(row, i))
+            {
+                continue;
+            }
+
+            if (w.Contains(ticks))
+            {
+                ConfounderCallsInside[i].Add(ms);
+            }
+            else if (w.SameTimeOtherDay(ticks) && !context.OverlapsBurst(ticks, 1))
+            {
+                ConfounderCallsOutside[i].Add(ms);
             }
         }
     }
@@ -306,6 +347,8 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
         {
             ConfounderFinals[i] += o.ConfounderFinals[i];
             ConfounderTimeouts[i] += o.ConfounderTimeouts[i];
+            ConfounderCallsInside[i].Add(o.ConfounderCallsInside[i]);
+            ConfounderCallsOutside[i].Add(o.ConfounderCallsOutside[i]);
         }
     }
 }

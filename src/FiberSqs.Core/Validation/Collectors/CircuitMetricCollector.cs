@@ -44,7 +44,21 @@ internal sealed class CircuitMetricCollector(ScanContext context) : TableCollect
             c.CpuSpike.Add(rtt);
             c.CpuSpikeMax = Math.Max(c.CpuSpikeMax, rtt);
         }
+
+        if (_regional is { } w)
+        {
+            if (w.Contains(ticks))
+            {
+                c.RegionalInside.Add(rtt);
+            }
+            else if (w.SameTimeOtherDay(ticks) && !context.OverlapsBurst(ticks, TimeSpan.TicksPerMinute))
+            {
+                c.RegionalOutside.Add(rtt);
+            }
+        }
     }
+
+    private readonly ConfounderWindow? _regional = context.Confounders.FirstOrDefault(c => c.Kind == Scenarios.ScenarioKinds.NetworkCircuitDegradation);
 
     public override void Merge(TableCollector next)
     {
@@ -58,6 +72,8 @@ internal sealed class CircuitMetricCollector(ScanContext context) : TableCollect
 
             c.Burst.Add(o.Burst);
             c.Baseline.Add(o.Baseline);
+            c.RegionalInside.Add(o.RegionalInside);
+            c.RegionalOutside.Add(o.RegionalOutside);
             c.CpuSpike.Add(o.CpuSpike);
             c.CpuSpikeMax = Math.Max(c.CpuSpikeMax, o.CpuSpikeMax);
         }

@@ -11,4 +11,8 @@ internal sealed class CircuitRtt(string circuit)
     public RunningMean Baseline;
     public RunningMean CpuSpike;
     public double CpuSpikeMax = double.NegativeInfinity;
+
+    /// <summary>In the network confounder's window, and at the same time of the other days.</summary>
+    public RunningMean RegionalInside;
+    public RunningMean RegionalOutside;
 }

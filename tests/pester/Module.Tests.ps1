@@ -18,7 +18,8 @@ BeforeAll {
     $script:ManifestPath = Get-FiberSqsTestModule
     $script:ModuleBase = Split-Path -Parent $ManifestPath
     $script:ManifestData = Import-PowerShellDataFile $ManifestPath
-    $script:Expected = @('New-FiberSqsDataset', 'Import-FiberSqsClickHouse', 'Test-FiberSqsDataset', 'Get-FiberSqsScenario')
+    $script:Expected = @('New-FiberSqsDataset', 'Import-FiberSqsClickHouse', 'Test-FiberSqsDataset', 'Get-FiberSqsScenario',
+        'Measure-FiberSqsAnswer')
     Import-Module $ManifestPath -Force
     $script:Common = [System.Management.Automation.Cmdlet]::CommonParameters
 

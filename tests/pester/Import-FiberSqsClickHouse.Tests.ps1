@@ -191,7 +191,9 @@ Describe 'Import-FiberSqsClickHouse' {
             $run.State | Should -Be 'Stopped'
             Get-Count 'SELECT count() FROM fsq_pester_stop.app_logs' | Should -Be $before
             Get-Count 'SELECT count() FROM fsq_pester_stop.fsq_pester_stop_central_app_logs' | Should -BeGreaterThan 0
-            Get-Count "SELECT count() FROM system.tables WHERE database = 'fsq_pester_stop' AND name LIKE '%staging'" | Should -Be 0
+            # By name, so a failure says which staging table (or the number probe) was left.
+            Invoke-ClickHouseTestQuery $Server "SELECT name FROM system.tables WHERE database = 'fsq_pester_stop' AND name LIKE '%staging'" |
+                Should -BeNullOrEmpty
         }
     }
 

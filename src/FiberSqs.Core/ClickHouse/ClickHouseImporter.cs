@@ -437,13 +437,13 @@ internal static class ClickHouseImporter
         await session.ExecuteAsync(sql.Rename(pairs), cancel).ConfigureAwait(false);
     }
 
-    /// <summary>Drops this import's staging tables. A CREATE whose request was cancelled may still complete on the server
+    /// <summary>Drops this import's staging tables and its number probe. A CREATE whose request was cancelled may still complete on the server
     /// after its DROP ran on another connection (18.16 does not stop a statement whose client went away), so the drops
     /// repeat until the server lists none of them, for a few seconds at most.</summary>
     private static async Task DropStagingQuietlyAsync(ClickHouseConnection session, ImportPlan plan)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        var names = plan.Files.Select(f => plan.StagingName(f.Table)).ToList();
+        var names = plan.Files.Select(f => plan.StagingName(f.Table)).Append(plan.ProbeName).ToList();
         try
         {
             for (var round = 0; round < 5 && names.Count > 0; round++)

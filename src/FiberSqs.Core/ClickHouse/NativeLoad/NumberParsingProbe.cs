@@ -54,9 +54,10 @@ internal static class NumberParsingProbe
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(sql);
         await connection.ExecuteAsync(sql.DropTable(name), cancel).ConfigureAwait(false);
-        await connection.ExecuteAsync(CreateTable(sql, name), cancel).ConfigureAwait(false);
         try
         {
+            // Inside the try: a CREATE cancelled in flight may still complete on the server, so it is dropped too.
+            await connection.ExecuteAsync(CreateTable(sql, name), cancel).ConfigureAwait(false);
             using var body = new ByteArrayContent(Encoding.UTF8.GetBytes(Csv()));
             body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
             await connection.InsertAsync(Insert(sql, name), body, cancel).ConfigureAwait(false);

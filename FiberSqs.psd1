@@ -15,7 +15,7 @@
     # no 7.4 is available here to test it, so the manifest asks for what was tested.
     PowerShellVersion      = '7.6'
     FormatsToProcess       = @('FiberSqs.Format.ps1xml')
-    CmdletsToExport        = @('New-FiberSqsDataset', 'Import-FiberSqsClickHouse', 'Test-FiberSqsDataset', 'Get-FiberSqsScenario')
+    CmdletsToExport        = @('New-FiberSqsDataset', 'Import-FiberSqsClickHouse', 'Test-FiberSqsDataset', 'Get-FiberSqsScenario', 'Export-FiberSqsReport')
     FunctionsToExport      = @()
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -16,7 +16,7 @@
     PowerShellVersion      = '7.6'
     FormatsToProcess       = @('FiberSqs.Format.ps1xml')
     CmdletsToExport        = @('New-FiberSqsDataset', 'Import-FiberSqsClickHouse', 'Test-FiberSqsDataset', 'Get-FiberSqsScenario',
-                              'Measure-FiberSqsAnswer')
+                              'Measure-FiberSqsAnswer', 'Export-FiberSqsReport')
     FunctionsToExport      = @()
     VariablesToExport      = @()
     AliasesToExport        = @()

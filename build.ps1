@@ -50,6 +50,7 @@ $CmdletAssemblies = @('FiberSqs.dll')
 $DependencyAssemblies = @(
     'FiberSqs.Core.dll'
     'CsvHelper.dll'
+    'OxyPlot.dll'
 )
 $ModuleAssemblies = $CmdletAssemblies + $DependencyAssemblies
 # Also copied: the symbols of our own assemblies, beside them.

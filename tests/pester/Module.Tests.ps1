@@ -19,7 +19,7 @@ BeforeAll {
     $script:ModuleBase = Split-Path -Parent $ManifestPath
     $script:ManifestData = Import-PowerShellDataFile $ManifestPath
     $script:Expected = @('New-FiberSqsDataset', 'Import-FiberSqsClickHouse', 'Test-FiberSqsDataset', 'Get-FiberSqsScenario',
-        'Measure-FiberSqsAnswer')
+        'Measure-FiberSqsAnswer', 'Export-FiberSqsReport')
     Import-Module $ManifestPath -Force
     $script:Common = [System.Management.Automation.Cmdlet]::CommonParameters
 
@@ -75,7 +75,7 @@ Describe 'FiberSqs module' {
             Split-Path -Leaf $ModuleBase | Should -Be $ManifestData.ModuleVersion
             Split-Path -Leaf (Split-Path -Parent $ModuleBase) | Should -Be 'FiberSqs'
             (Get-Content -Raw $ManifestPath) | Should -Be (Get-Content -Raw (Join-Path $RepoRoot 'FiberSqs.psd1'))
-            foreach ($file in 'bin/FiberSqs.dll', 'bin/deps/FiberSqs.Core.dll', 'bin/deps/CsvHelper.dll', 'en-US/FiberSqs.dll-Help.xml', 'en-US/about_FiberSqs.help.txt') {
+            foreach ($file in 'bin/FiberSqs.dll', 'bin/deps/FiberSqs.Core.dll', 'bin/deps/CsvHelper.dll', 'bin/deps/OxyPlot.dll', 'en-US/FiberSqs.dll-Help.xml', 'en-US/about_FiberSqs.help.txt') {
                 Join-Path $ModuleBase $file | Should -Exist
             }
             # Only the cmdlet assembly where PowerShell looks: the dependencies load in the module's own context.

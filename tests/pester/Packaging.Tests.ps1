@@ -53,7 +53,7 @@ Install-PSResource -Name FiberSqs -Repository FiberSqsLocal -Scope CurrentUser -
             Get-ChildItem -Path $TestHome -Recurse -Force -Filter 'FiberSqs.psd1' | Should -Not -BeNullOrEmpty
         }
 
-        It 'imports by name in a clean pwsh, generates a small dataset and has its help' {
+        It 'imports by name in a clean pwsh, generates a small dataset, writes its debrief and has its help' {
             $out = Join-Path $TestDrive 'installed-ds'
             $run = Invoke-CleanPwsh -HomeFolder $TestHome -Script @"
 `$ErrorActionPreference = 'Stop'
@@ -63,12 +63,14 @@ Import-Module FiberSqs
 'passed=' + `$d.ValidationPassed
 'synopsis=' + (Get-Help New-FiberSqsDataset).Synopsis
 'about=' + ((Get-Help about_FiberSqs | Out-String) -match 'ClickHouse')
+'report=' + (Export-FiberSqsReport -Path '$out').Length
 "@
             $run.ExitCode | Should -Be 0 -Because $run.Text
             $run.Text | Should -Match "base=$([regex]::Escape($TestHome)).*FiberSqs[/\\]$([regex]::Escape($Version))"
             $run.Text | Should -Match 'passed=True'
             $run.Text | Should -Match 'synopsis=Writes the deterministic Fiber SQS'
             $run.Text | Should -Match 'about=True'
+            $run.Text | Should -Match 'report=\d{5,}' -Because 'the debrief draws its charts with OxyPlot, shipped in bin/deps'
             Join-Path $out 'ground_truth.json' | Should -Exist
         }
     }

@@ -95,9 +95,13 @@ internal sealed class DatasetFolder
 
     /// <summary>Every CSV of the dataset's tables is there and starts with its declared header (read with a bound);
     /// else <see cref="DatasetFolderException"/> (Incomplete) naming the file.</summary>
-    public void RequireCsvs()
+    public void RequireCsvs() => RequireCsvsOf(Tables);
+
+    /// <summary>As <see cref="RequireCsvs"/>, for the tables a reader needs (the report reads four of them).</summary>
+    public void RequireCsvsOf(IEnumerable<TableSchema> tables)
     {
-        foreach (var table in Tables)
+        ArgumentNullException.ThrowIfNull(tables);
+        foreach (var table in tables)
         {
             var csv = CsvPath(table);
             if (!File.Exists(csv))

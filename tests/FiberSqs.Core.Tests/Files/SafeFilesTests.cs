@@ -125,7 +125,7 @@ public sealed class SafeFilesTests : IDisposable
     {
         var ds = At("ds");
         Directory.CreateDirectory(Path.Combine(ds, "data"));
-        foreach (var name in new[] { DatasetLayout.MarkerFile, DatasetLayout.GroundTruthFile, DatasetLayout.PostLoadValidationFile, ".postload_validation.json.fibersqs-tmp-0123456789abcdef" })
+        foreach (var name in new[] { DatasetLayout.MarkerFile, DatasetLayout.GroundTruthFile, DatasetLayout.PostLoadValidationFile, DatasetLayout.DebriefFile, ".postload_validation.json.fibersqs-tmp-0123456789abcdef" })
         {
             File.WriteAllText(Path.Combine(ds, name), "x");
         }

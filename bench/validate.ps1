@@ -27,22 +27,12 @@ New-Item -ItemType Directory -Force $WorkFolder | Out-Null
 
 . (Join-Path $PSScriptRoot 'common/TimedProcess.ps1')
 
-$pwsh = @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command')
-$truthPath = Join-Path $out 'ground_truth.json'
-$reuse = (Test-Path $truthPath) -and
-    ((Get-Content -Raw $truthPath | ConvertFrom-Json).generation.parameters.app_log_rows -eq $AppLogRows)
-if (-not $reuse) {
-    Write-Host "Generating the dataset ($AppLogRows app-log rows, Tier 2) in $out (not timed)..."
-    Push-Location $repo
-    try {
-        & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$module'; `$null = New-FiberSqsDataset -OutputPath '$out' -AppLogRows $AppLogRows -EnableTier2 -Force"
-        if ($LASTEXITCODE -ne 0) { throw "Generation failed ($LASTEXITCODE)." }
-    } finally { Pop-Location }
-}
+. (Join-Path $PSScriptRoot 'common/BenchDataset.ps1')
 
-$bytes = (Get-ChildItem (Join-Path $out 'data') -File | Measure-Object Length -Sum).Sum
-$truth = Get-Content -Raw $truthPath | ConvertFrom-Json
-$rows = ($truth.generation.row_counts.PSObject.Properties.Value | Measure-Object -Sum).Sum
+$pwsh = @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command')
+$dataset = Get-FiberSqsBenchDataset $repo $module $out $AppLogRows
+$bytes = $dataset.Bytes
+$rows = $dataset.Rows
 # The saved validation_summary.json carries no timing (it is byte-identical per seed): the child writes the
 # validator's own elapsed seconds to a file of its own.
 $script = "Import-Module '$module'; `$r = Test-FiberSqsDataset -Path '$out'; " +

@@ -16,7 +16,9 @@ BeforeAll {
     )
 
     # Runs the command with its (non-terminating) errors collected apart from its output: @{ Output; Errors }.
+    # As a user's session runs it: non-terminating errors are written, not thrown (the suite's runner sets Stop).
     function Invoke-Report([scriptblock] $Script) {
+        $ErrorActionPreference = 'Continue'
         $all = @(& $Script 2>&1)
         [pscustomobject]@{
             Output = @($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })

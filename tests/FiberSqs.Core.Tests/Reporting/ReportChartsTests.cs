@@ -80,7 +80,7 @@ public sealed class ReportChartsTests(ReportDataset data) : IClassFixture<Report
     }
 }
 
-/// <summary>Answer keys of the incident kinds not generated yet, written over the classic's data with exactly the
+/// <summary>Answer keys of the other incident kinds, written over the classic's data with exactly the
 /// fields SPEC.md section 10 gives them.</summary>
 internal static class HandMade
 {

@@ -19,7 +19,9 @@ function Install-ChromiumForTests {
         $log = & /bin/sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium 2>&1'
         $found = $candidates | Where-Object { Test-Path -LiteralPath $_ } | Select-Object -First 1
         if ($found) { return [pscustomobject]@{ Path = $found; Reason = $null } }
-        $why = "apt-get install chromium failed (exit code $LASTEXITCODE): $((@($log) | Select-Object -Last 3) -join ' ')"
+        # As root with apt-get the browser can be had: a failed install is a failure of the run, never a skip (as
+        # for clickhouse-server).
+        throw "apt-get install chromium failed (exit code $LASTEXITCODE): $((@($log) | Select-Object -Last 3) -join ' ')"
     }
     [pscustomobject]@{ Path = $null; Reason = $why }
 }

@@ -15,25 +15,28 @@ internal static class TimeCharts
     public const double Width = 960;
     public const double Height = 350;
 
+    /// <summary>The week along the bottom, a day per major step (every time chart and the timeline share it).</summary>
+    public static DateTimeAxis WeekAxis(HourGrid grid) => new()
+    {
+        Position = AxisPosition.Bottom,
+        Minimum = DateTimeAxis.ToDouble(grid.Start),
+        Maximum = DateTimeAxis.ToDouble(grid.End),
+        IntervalType = DateTimeIntervalType.Days,
+        MajorStep = 1,
+        MinorStep = 0.25,
+        StringFormat = "ddd dd MMM",
+        Title = "UTC",
+        MajorGridlineStyle = LineStyle.Dot,
+        MajorGridlineColor = OxyColor.FromRgb(210, 210, 210),
+    };
+
     /// <summary>A time chart; <paramref name="counts"/> keeps the value axis on whole numbers.</summary>
     public static PlotModel Create(string title, string valueTitle, DebriefStory story, HourGrid grid, double? maximum = null, bool counts = false)
     {
         ArgumentNullException.ThrowIfNull(story);
         ArgumentNullException.ThrowIfNull(grid);
         var model = NewModel(title);
-        model.Axes.Add(new DateTimeAxis
-        {
-            Position = AxisPosition.Bottom,
-            Minimum = DateTimeAxis.ToDouble(grid.Start),
-            Maximum = DateTimeAxis.ToDouble(grid.End),
-            IntervalType = DateTimeIntervalType.Days,
-            MajorStep = 1,
-            MinorStep = 0.25,
-            StringFormat = "ddd dd MMM",
-            Title = "UTC",
-            MajorGridlineStyle = LineStyle.Dot,
-            MajorGridlineColor = OxyColor.FromRgb(210, 210, 210),
-        });
+        model.Axes.Add(WeekAxis(grid));
         model.Axes.Add(new LinearAxis
         {
             Position = AxisPosition.Left,

@@ -17,19 +17,7 @@ internal static class TimelineChart
         rows.AddRange(story.Confounders.Select(c => c.Name));
         var model = TimeCharts.NewModel("Timeline of the week");
         model.Legends.Clear();
-        model.Axes.Add(new DateTimeAxis
-        {
-            Position = AxisPosition.Bottom,
-            Minimum = DateTimeAxis.ToDouble(grid.Start),
-            Maximum = DateTimeAxis.ToDouble(grid.End),
-            IntervalType = DateTimeIntervalType.Days,
-            MajorStep = 1,
-            MinorStep = 0.25,
-            StringFormat = "ddd dd MMM",
-            Title = "UTC",
-            MajorGridlineStyle = LineStyle.Dot,
-            MajorGridlineColor = OxyColor.FromRgb(210, 210, 210),
-        });
+        model.Axes.Add(TimeCharts.WeekAxis(grid));
         var categories = new CategoryAxis { Position = AxisPosition.Left, StartPosition = 1, EndPosition = 0, GapWidth = 0.5 };
         categories.Labels.AddRange(rows);
         model.Axes.Add(categories);

@@ -13,7 +13,7 @@ internal sealed record PostLoadStory(string SourceRegion, string DestinationRegi
 
     /// <summary>Saturated hosts or a regressed release: the impacted work runs into the orchestration timeout, where the
     /// slice's p95 already sits at baseline, so the latency checks compare mean latency instead.</summary>
-    public bool StallsLocally => Kind is Scenarios.ScenarioKinds.HostSaturation or Scenarios.ScenarioKinds.DeploymentRegression;
+    public bool StallsLocally => Scenarios.ScenarioKinds.StallsLocally(Kind);
 
     private static Scenarios.IncidentPlan ClassicIncident => Scenarios.ExerciseScenario.Classic.Incident;
 
@@ -28,7 +28,7 @@ internal sealed record PostLoadStory(string SourceRegion, string DestinationRegi
         }
 
         return new PostLoadStory(i.SrcRegion, i.DstRegion, i.CircuitId ?? "", i.AffectedTransactionTypes, start, end, fix,
-            truth!.Exercise?.IncidentKind is { Length: > 0 } kind ? kind : Scenarios.ScenarioKinds.NetworkCircuitDegradation);
+            truth!.IncidentKind());
     }
 
     private static bool Instant(string text, out DateTime value) =>

@@ -231,7 +231,6 @@ internal static class DatasetGenerator
         };
     }
 
-    /// <summary>A confounder of the key, with its measured effect beside the original's words.</summary>
     /// <summary>The red herring in words, by kind (the classic's two keep the original's words).</summary>
     private static string Describe(ConfounderPlan c) => c.Kind switch
     {
@@ -241,6 +240,7 @@ internal static class DatasetGenerator
         _ => $"Brief slowdown of {c.Region}'s {ScenarioKinds.DependencyService} for every caller",
     };
 
+    /// <summary>A confounder of the key, with its measured effect beside the original's words.</summary>
     private static Confounder Confounder(GenerationStats stats, int index, string name, DateTime start, DateTime end,
         string component, string region, string description, double impactedTimeoutRate)
     {

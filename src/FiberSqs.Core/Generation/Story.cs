@@ -72,7 +72,7 @@ internal sealed class Story
 
     /// <summary>The impacted work stalls in the source region (saturated hosts, a slow release): longer processing, an
     /// orchestration timeout, no dependency trouble.</summary>
-    public bool StallsLocally => Kind is ScenarioKinds.HostSaturation or ScenarioKinds.DeploymentRegression;
+    public bool StallsLocally => ScenarioKinds.StallsLocally(Kind);
 
     /// <summary>host_saturation: true for a saturated host (1-based number) of the source region.</summary>
     public bool IsSaturated(int region, int host) => region == SourceRegion && _pool.Length > 0 && _saturated[host];
@@ -178,35 +178,25 @@ internal sealed class Story
         _ => tx.Region == ConfounderRegions[confounder],
     };
 
-    /// <summary>True when a confounder on the transaction's calls (its region's circuits, its dependency's region)
-    /// touches it: its dependency calls are slower, as well as its work.</summary>
-    public bool CallsTouched(Transaction tx)
-    {
-        for (var c = 0; c < ConfounderRegions.Length; c++)
-        {
-            if (ConfounderKinds[c] is ScenarioKinds.NetworkCircuitDegradation or ScenarioKinds.DependencyOutage &&
-                InConfounderWindow(c, tx.StartTicks) && Selects(c, tx))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>True when a confounder touches the transaction: on its path and started in its window.</summary>
-    public bool Touched(Transaction tx)
+    /// <summary>The confounder that touches the transaction (on its path and started in its window), or -1. The
+    /// windows never overlap, so at most one does.</summary>
+    public int TouchedBy(Transaction tx)
     {
         for (var c = 0; c < ConfounderRegions.Length; c++)
         {
             if (InConfounderWindow(c, tx.StartTicks) && Selects(c, tx))
             {
-                return true;
+                return c;
             }
         }
 
-        return false;
+        return -1;
     }
+
+    /// <summary>True for a confounder on the calls (a region's circuits, a dependency): the dependency calls it touches
+    /// are slower, as well as the work.</summary>
+    public bool OnCalls(int confounder) =>
+        ConfounderKinds[confounder] is ScenarioKinds.NetworkCircuitDegradation or ScenarioKinds.DependencyOutage;
 
     /// <summary>A transaction is slow for its customer above 2.5 × its base latency, plus its dependency's healthy
     /// upper bound (1.6 × base) when it crosses regions.</summary>

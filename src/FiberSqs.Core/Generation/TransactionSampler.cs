@@ -83,7 +83,8 @@ internal sealed class TransactionSampler
             tx.Circuit = null;
         }
 
-        tx.Confounder = !tx.BurstImpacted && _story.Touched(tx);
+        var herring = tx.BurstImpacted ? -1 : _story.TouchedBy(tx);
+        tx.Confounder = herring >= 0;
 
         var baseMs = _story.BaseLatency(type);
         double timeout;
@@ -104,7 +105,7 @@ internal sealed class TransactionSampler
         }
 
         // A confounder on the calls (a region's circuits, a dependency) slows them, far less than the incident does.
-        var callFactor = tx.Confounder && _story.CallsTouched(tx) ? prng.Uniform(1.4, 2.2) : 1.0;
+        var callFactor = tx.Confounder && _story.OnCalls(herring) ? prng.Uniform(1.4, 2.2) : 1.0;
         tx.QueueMs = prng.Uniform(1, 15);
         tx.OrchestrateMs = prng.Uniform(2, 25);
         for (var a = 0; a < tx.Attempts; a++)

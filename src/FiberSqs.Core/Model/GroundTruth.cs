@@ -18,6 +18,10 @@ public sealed class GroundTruth
     /// <summary>The scenario, when it is not the classic (null, and not written, for the classic).</summary>
     [JsonPropertyName("scenario")] public ScenarioRecord? Exercise { get; set; }
 
+    /// <summary>The incident's kind: the scenario record's; a key without one (the classic's) tells a failing circuit.</summary>
+    internal string IncidentKind() =>
+        Exercise?.IncidentKind is { Length: > 0 } kind ? kind : Scenarios.ScenarioKinds.NetworkCircuitDegradation;
+
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,

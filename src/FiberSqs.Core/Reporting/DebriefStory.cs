@@ -66,13 +66,8 @@ internal sealed class DebriefStory
     };
 
     /// <summary>The kind a confounder of that component is, when the key does not say (the classic's).</summary>
-    public static string KindOfComponent(string component) => component switch
-    {
-        "infra" => ScenarioKinds.HostSaturation,
-        "dependency" => ScenarioKinds.DependencyOutage,
-        "network" => ScenarioKinds.NetworkCircuitDegradation,
-        _ => ScenarioKinds.DeploymentRegression,
-    };
+    public static string KindOfComponent(string component) =>
+        ScenarioKinds.OfConfounderComponent(component) ?? ScenarioKinds.DeploymentRegression;
 
     private static DateTime Instant(string text, string what)
     {

@@ -34,6 +34,21 @@ internal static class ScenarioKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a confounder kind"),
     };
 
+    /// <summary>The kind a confounder's component word stands for (the inverse of <see cref="ConfounderComponent"/>),
+    /// or null for a word that is none of them.</summary>
+    public static string? OfConfounderComponent(string? component) => component switch
+    {
+        "network" => NetworkCircuitDegradation,
+        "infra" => HostSaturation,
+        "dependency" => DependencyOutage,
+        "app" => DeploymentRegression,
+        _ => null,
+    };
+
+    /// <summary>Saturated hosts and a regressed release stall the work in its own region: longer processing and
+    /// orchestration timeouts, no dependency trouble, so their mark is end-to-end latency, capped by the timeout.</summary>
+    public static bool StallsLocally(string kind) => kind is HostSaturation or DeploymentRegression;
+
     /// <summary>A variant's confounder name after its region and kind (the classic's words for the classic's kinds).</summary>
     public static string ConfounderName(string region, string kind) => region + kind switch
     {

@@ -13,7 +13,7 @@ internal sealed class AnswerKey
     private AnswerKey(GroundTruth truth)
     {
         var incident = truth.PrimaryIncident ?? throw Missing("primary_incident");
-        Kind = truth.Exercise?.IncidentKind is { Length: > 0 } kind ? kind : ScenarioKinds.NetworkCircuitDegradation;
+        Kind = truth.IncidentKind();
         if (!ScenarioKinds.All.Contains(Kind))
         {
             throw new InvalidDataException($"ground_truth.json: scenario.incident_kind '{Kind}' is not one of {string.Join(", ", ScenarioKinds.All)}.");

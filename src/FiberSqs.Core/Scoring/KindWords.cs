@@ -35,13 +35,4 @@ internal static class KindWords
     /// <summary>The kind a confounder's component word stands for (infra, app, network, dependency), for keys written
     /// without scenario.confounder_kinds (the classic's).</summary>
     public static string? OfConfounderComponent(string? component) => Parse(component);
-
-    /// <summary>The root_cause_type word of a kind (network, infra, dependency, app).</summary>
-    public static string RootCauseType(string kind) => kind switch
-    {
-        ScenarioKinds.HostSaturation => "infra",
-        ScenarioKinds.DependencyOutage => "dependency",
-        ScenarioKinds.DeploymentRegression => "app",
-        _ => "network",
-    };
 }

@@ -28,8 +28,8 @@ internal sealed class HostMetricsTableWriter(CsvRowWriter csv, HostFleet fleet, 
         }
 
         load /= IntervalMinutes;
-        var inBurst = !story.IsNetwork && story.Kind != Scenarios.ScenarioKinds.DependencyOutage &&
-            bursts.Overlaps(ticks, ticks + IntervalMinutes * TimeSpan.TicksPerMinute);
+        // Only a stall shows on the hosts (a circuit or a dependency fails elsewhere).
+        var inBurst = story.StallsLocally && bursts.Overlaps(ticks, ticks + IntervalMinutes * TimeSpan.TicksPerMinute);
         for (var r = 0; r < Scenario.Regions.Count; r++)
         {
             var cpuSpike = story.ConfounderActs(Scenarios.ScenarioKinds.HostSaturation, r, ticks);

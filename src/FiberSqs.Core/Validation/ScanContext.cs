@@ -18,7 +18,7 @@ internal sealed class ScanContext
         PrimaryCircuit = truth.PrimaryIncident.CircuitId ?? "";
         SourceRegion = truth.PrimaryIncident.SrcRegion;
         DestinationRegion = truth.PrimaryIncident.DstRegion;
-        IncidentKind = truth.Exercise?.IncidentKind is { Length: > 0 } kind ? kind : Scenarios.ScenarioKinds.NetworkCircuitDegradation;
+        IncidentKind = truth.IncidentKind();
         SaturatedHosts = [.. truth.PrimaryIncident.Hosts ?? []];
         AffectedTypes = [.. truth.PrimaryIncident.AffectedTransactionTypes];
         var bursts = truth.PrimaryIncident.Bursts
@@ -113,13 +113,8 @@ internal sealed class ScanContext
     /// <summary>A confounder's kind: the scenario record's, else what its component says (every key since v1 has one).</summary>
     private static ConfounderWindow Window(GroundTruth truth, Confounder c)
     {
-        var kind = truth.Exercise?.ConfounderKinds.GetValueOrDefault(c.Name) ?? c.Component switch
-        {
-            "app" => Scenarios.ScenarioKinds.DeploymentRegression,
-            "network" => Scenarios.ScenarioKinds.NetworkCircuitDegradation,
-            "dependency" => Scenarios.ScenarioKinds.DependencyOutage,
-            _ => c.Name == "west_deployment_blip" ? Scenarios.ScenarioKinds.DeploymentRegression : Scenarios.ScenarioKinds.HostSaturation,
-        };
+        var kind = truth.Exercise?.ConfounderKinds.GetValueOrDefault(c.Name) ?? Scenarios.ScenarioKinds.OfConfounderComponent(c.Component)
+            ?? (c.Name == "west_deployment_blip" ? Scenarios.ScenarioKinds.DeploymentRegression : Scenarios.ScenarioKinds.HostSaturation);
         return new ConfounderWindow(c.Name, c.Region, Instant(c.Start, c.Name + ".start"), Instant(c.End, c.Name + ".end"), kind);
     }
 

@@ -43,7 +43,7 @@ internal sealed partial class DatasetChecks
 
     /// <summary>Saturated hosts and a regressed release stall the work itself: their mark is end-to-end latency, not
     /// the dependency calls a failing circuit or dependency slows.</summary>
-    private bool StallIncident => context.IncidentKind is Scenarios.ScenarioKinds.HostSaturation or Scenarios.ScenarioKinds.DeploymentRegression;
+    private bool StallIncident => Scenarios.ScenarioKinds.StallsLocally(context.IncidentKind);
 
     private ValidationCheck ImpactedTransactions()
     {

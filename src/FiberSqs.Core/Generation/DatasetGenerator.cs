@@ -5,6 +5,7 @@ using FiberSqs.Core.Files;
 using FiberSqs.Core.Model;
 using FiberSqs.Core.Scenarios;
 using FiberSqs.Core.Tables;
+using FiberSqs.Core.Validation;
 
 namespace FiberSqs.Core.Generation;
 
@@ -20,7 +21,14 @@ internal static class DatasetGenerator
 
     /// <summary>Generates into <paramref name="outputPath"/>, which must not exist or be empty.</summary>
     public static GenerationResult Generate(string outputPath, DatasetOptions options,
-        IProgress<GenerationProgress>? progress = null, CancellationToken cancel = default)
+        IProgress<GenerationProgress>? progress = null, CancellationToken cancel = default) =>
+        Generate(outputPath, options, null, progress, cancel);
+
+    /// <summary>As <see cref="Generate(string, DatasetOptions, IProgress{GenerationProgress}?, CancellationToken)"/>;
+    /// <paramref name="scan"/> (when given) gets the validator's reading pass of every shard-written table, done from
+    /// memory as it is written.</summary>
+    internal static GenerationResult Generate(string outputPath, DatasetOptions options, WriteTimeScan? scan,
+        IProgress<GenerationProgress>? progress, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -43,6 +51,17 @@ internal static class DatasetGenerator
         var files = tables.ToDictionary(t => t, t => OpenTable(root, t));
         try
         {
+            if (scan is not null)
+            {
+                // The key as planned: what the scan judges rows by is fixed before the first row (its figures are not).
+                scan.Start(BuildGroundTruth(options, context, new GenerationStats(), new TsoNoise(),
+                    [.. tables.Select(t => new TableFileInfo(t.Name, t.Tier, 0, 0, DatasetLayout.CsvPath(root, t)))]), shardTables);
+                foreach (var table in shardTables)
+                {
+                    scan.Header(table, HeaderBytes(table));
+                }
+            }
+
             var workers = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
             long written = 0;
             var shardsDone = 0;
@@ -60,7 +79,13 @@ internal static class DatasetGenerator
                 candidates.AddRange(shard.TsoCandidates);
                 shardsDone++;
                 progress?.Report(new GenerationProgress("Writing tables", shardsDone * 95 / ArrivalPlan.Shards, written));
-            }, cancel);
+            }, cancel, scan is null ? null : (shard, token) =>
+            {
+                foreach (var (table, buffer) in shard.Buffers)
+                {
+                    scan.Shard(table, shard.Shard, buffer.GetBuffer(), (int)buffer.Length, token);
+                }
+            });
 
             cancel.ThrowIfCancellationRequested();
             progress?.Report(new GenerationProgress("Writing support calls", 96, written));
@@ -82,7 +107,7 @@ internal static class DatasetGenerator
 
             foreach (var file in files.Values)
             {
-                file.Flush(flushToDisk: false);
+                file.Complete();
             }
 
             var infos = tables.Select(t => new TableFileInfo(t.Name, t.Tier, rows[t], files[t].Length, DatasetLayout.CsvPath(root, t))).ToList();
@@ -126,13 +151,31 @@ internal static class DatasetGenerator
         }
     }
 
-    private static FileStream OpenTable(string root, TableSchema table)
+    private static DirectAppendStream OpenTable(string root, TableSchema table)
     {
-        var file = new FileStream(DatasetLayout.CsvPath(root, table), FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
-        using var header = new CsvRowWriter(file, table);
-        header.Header();
-        header.Flush();
-        return file;
+        var file = DirectAppendStream.Create(DatasetLayout.CsvPath(root, table));
+        try
+        {
+            file.Write(HeaderBytes(table));
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    private static byte[] HeaderBytes(TableSchema table)
+    {
+        using var bytes = new MemoryStream();
+        using (var header = new CsvRowWriter(bytes, table))
+        {
+            header.Header();
+            header.Flush();
+        }
+
+        return bytes.ToArray();
     }
 
     /// <summary>The answer key's timestamps, as the original writes them: 2025-12-03T12:20:00.000000Z.</summary>

@@ -61,11 +61,13 @@ internal static class DatasetProduction
         var staging = StagingFolder.Create(full, move);
         try
         {
-            var written = DatasetGenerator.Generate(staging.DatasetPath, options, progress, cancel);
-            // The writers' buffers are garbage now; hand them back before the validator builds its indexes, so
-            // that peak memory is the larger of the two phases rather than their sum.
+            // The validator reads the shard-written tables from memory as they are written (the files are not read
+            // back); what is left of it (the two small tables, then the checks) runs once the folder is complete.
+            var scan = new WriteTimeScan();
+            var written = DatasetGenerator.Generate(staging.DatasetPath, options, scan, progress, cancel);
+            // The writers' buffers are garbage now; hand them back before the validator builds its indexes.
             ReturnMemory();
-            var validation = DatasetValidator.Validate(staging.DatasetPath,
+            var validation = DatasetValidator.Validate(staging.DatasetPath, scan,
                 progress is null ? null : new ForwardingProgress<ValidationProgress>(p => progress.Report(
                     new GenerationProgress("Validating: " + p.Stage, Math.Clamp(p.PercentComplete, 0, 100), written.TotalRows))),
                 cancel);

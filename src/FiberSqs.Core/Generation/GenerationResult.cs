@@ -2,7 +2,7 @@ using FiberSqs.Core.Model;
 
 namespace FiberSqs.Core.Generation;
 
-/// <summary>What <see cref="DatasetGenerator.Generate"/> wrote.</summary>
+/// <summary>What <see cref="DatasetGenerator.Generate(string, DatasetOptions, IProgress{GenerationProgress}?, CancellationToken)"/> wrote.</summary>
 internal sealed class GenerationResult
 {
     public required string Path { get; init; }

@@ -5,14 +5,17 @@ namespace FiberSqs.Core.Generation;
 
 /// <summary>
 /// Runs the hour-shards on every core and appends their bytes to the table files strictly in shard order.
-/// A semaphore bounds how far workers run ahead of the writer, so memory stays bounded at any scale.
+/// A semaphore bounds how far workers run ahead of the writer, so memory stays bounded at any scale. Buffers are
+/// pooled per table, so each keeps the capacity its table's hour needs (an app-log hour is a hundred times a metric
+/// table's: a shared pool had buffers grow, copy and fault in fresh memory over and over).
 /// </summary>
 internal sealed class ShardPipeline(GenerationContext context, IReadOnlyList<TableSchema> tables)
 {
-    private readonly ConcurrentBag<MemoryStream> _pool = [];
+    private readonly Dictionary<TableSchema, ConcurrentQueue<MemoryStream>> _pools = tables.ToDictionary(t => t, _ => new ConcurrentQueue<MemoryStream>());
 
-    /// <summary>Generates every shard; <paramref name="consume"/> gets them one by one in order on this thread.</summary>
-    public void Run(int workers, Action<ShardOutput> consume, CancellationToken cancel)
+    /// <summary>Generates every shard; <paramref name="inspect"/> (when given) sees each on the worker that generated it,
+    /// in any order, and <paramref name="consume"/> gets them one by one in order on this thread.</summary>
+    public void Run(int workers, Action<ShardOutput> consume, CancellationToken cancel, Action<ShardOutput, CancellationToken>? inspect = null)
     {
         var shards = ArrivalPlan.Shards;
         using var window = new SemaphoreSlim(workers * 2);
@@ -37,6 +40,7 @@ internal sealed class ShardPipeline(GenerationContext context, IReadOnlyList<Tab
 
                     var output = new ShardOutput(shard, tables, Rent);
                     generator.Run(output, failed.Token);
+                    inspect?.Invoke(output, failed.Token);
                     ready.Add(output, failed.Token);
                 }
             }
@@ -57,9 +61,9 @@ internal sealed class ShardPipeline(GenerationContext context, IReadOnlyList<Tab
                 while (done.TryRemove(expected, out var inOrder))
                 {
                     consume(inOrder);
-                    foreach (var buffer in inOrder.Buffers.Values)
+                    foreach (var (table, buffer) in inOrder.Buffers)
                     {
-                        Return(buffer);
+                        Return(table, buffer);
                     }
 
                     expected++;
@@ -79,10 +83,10 @@ internal sealed class ShardPipeline(GenerationContext context, IReadOnlyList<Tab
         }
 
         WaitQuietly(tasks);
-        // The pool's buffers are a few hundred MB at the full default; a ConcurrentBag keeps them in thread-local
-        // lists that only its finalizer lets go, so empty it now rather than after the next two collections.
-        while (_pool.TryTake(out _))
+        // The pools' buffers are a few hundred MB at the full default: let them go now.
+        foreach (var pool in _pools.Values)
         {
+            pool.Clear();
         }
 
         var fault = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerExceptions[0]).FirstOrDefault();
@@ -106,11 +110,11 @@ internal sealed class ShardPipeline(GenerationContext context, IReadOnlyList<Tab
         }
     }
 
-    private MemoryStream Rent() => _pool.TryTake(out var stream) ? stream : new MemoryStream(1 << 20);
+    private MemoryStream Rent(TableSchema table) => _pools[table].TryDequeue(out var stream) ? stream : new MemoryStream(1 << 16);
 
-    private void Return(MemoryStream stream)
+    private void Return(TableSchema table, MemoryStream stream)
     {
         stream.SetLength(0);
-        _pool.Add(stream);
+        _pools[table].Enqueue(stream);
     }
 }

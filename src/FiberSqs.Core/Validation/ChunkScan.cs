@@ -37,13 +37,20 @@ internal sealed class ChunkScan : ScanCounts
 
     public TableCollector? Collector { get; private set; }
 
+    /// <summary>Reads the chunk's byte range of <paramref name="file"/>.</summary>
     public static ChunkScan Run(TableSchema table, SafeFileHandle file, CsvChunk chunk,
+        ScanContext context, TableCollector? collector, CancellationToken cancel) =>
+        Run(table, () => new FileRangeStream(file, chunk.Start, chunk.End), chunk, context, collector, cancel);
+
+    /// <summary>Reads the chunk from the bytes <paramref name="open"/> gives (a file range, or a buffer about to be
+    /// written at the chunk's place in its file).</summary>
+    public static ChunkScan Run(TableSchema table, Func<Stream> open, CsvChunk chunk,
         ScanContext context, TableCollector? collector, CancellationToken cancel)
     {
         var scan = new ChunkScan(chunk) { Collector = collector };
         try
         {
-            scan.Read(table, file, context, collector, cancel);
+            scan.Read(table, open(), context, collector, cancel);
         }
         catch (Exception e) when (e is IOException or CsvFormatException or UnauthorizedAccessException)
         {
@@ -54,7 +61,7 @@ internal sealed class ChunkScan : ScanCounts
         return scan;
     }
 
-    private void Read(TableSchema table, SafeFileHandle file, ScanContext context, TableCollector? collector,
+    private void Read(TableSchema table, Stream bytes, ScanContext context, TableCollector? collector,
         CancellationToken cancel)
     {
         var columns = table.Columns;
@@ -75,7 +82,7 @@ internal sealed class ChunkScan : ScanCounts
             },
         };
 
-        using var reader = CsvReader.Create(new FileRangeStream(file, Chunk.Start, Chunk.End), options, leaveOpen: false);
+        using var reader = CsvReader.Create(bytes, options, leaveOpen: false);
         var expectHeader = Chunk.Index == 0;
         while (reader.Read())
         {

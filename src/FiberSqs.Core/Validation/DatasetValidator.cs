@@ -31,8 +31,17 @@ internal static class DatasetValidator
     internal static ValidationReport Validate(string datasetPath, long chunkBytes, IProgress<ValidationProgress>? progress,
         CancellationToken cancel) => Validate(DatasetFolder.Open(datasetPath), chunkBytes, progress, cancel);
 
-    private static ValidationReport Validate(DatasetFolder folder, long chunkBytes, IProgress<ValidationProgress>? progress,
+    /// <summary>Validates a dataset just written, whose shard-written tables <paramref name="written"/> scanned from
+    /// memory: only their files' lengths and the other tables' files are read.</summary>
+    internal static ValidationReport Validate(string datasetPath, WriteTimeScan written, IProgress<ValidationProgress>? progress,
         CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        return Validate(DatasetFolder.Open(datasetPath), CsvChunk.TargetBytes, progress, cancel, written);
+    }
+
+    private static ValidationReport Validate(DatasetFolder folder, long chunkBytes, IProgress<ValidationProgress>? progress,
+        CancellationToken cancel, WriteTimeScan? written = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
         var clock = Stopwatch.StartNew();
@@ -40,7 +49,7 @@ internal static class DatasetValidator
         ScanContext context;
         try
         {
-            context = new ScanContext(truth);
+            context = written?.Context ?? new ScanContext(truth);
         }
         catch (InvalidDataException e)
         {
@@ -49,7 +58,7 @@ internal static class DatasetValidator
 
         var root = folder.Root;
         var tables = folder.Tables;
-        var results = Scan(root, tables, context, chunkBytes, progress, cancel);
+        var results = Scan(root, tables, context, chunkBytes, written, progress, cancel);
 
         progress?.Report(new ValidationProgress("Checking", 99, results.Values.Sum(r => r.Bytes), results.Values.Sum(r => r.Bytes)));
         var checker = new DatasetChecks(truth, context, results, cancel);
@@ -59,7 +68,7 @@ internal static class DatasetValidator
 
     /// <summary>Reads every table's file in chunks, on every core.</summary>
     private static Dictionary<TableSchema, TableResult> Scan(string root, IReadOnlyList<TableSchema> tables, ScanContext context,
-        long chunkBytes, IProgress<ValidationProgress>? progress, CancellationToken cancel)
+        long chunkBytes, WriteTimeScan? written, IProgress<ValidationProgress>? progress, CancellationToken cancel)
     {
         var results = tables.ToDictionary(t => t, t => new TableResult(t, DatasetLayout.CsvPath(root, t)));
         var handles = new List<SafeFileHandle>();
@@ -80,6 +89,15 @@ internal static class DatasetValidator
                     handles.Add(handle);
                     result.Bytes = RandomAccess.GetLength(handle);
                     result.EndsWithNewline = EndsWithNewline(handle, result.Bytes);
+                    if (written is not null && written.Covers(table))
+                    {
+                        // Scanned from memory as it was written: the file must hold exactly those bytes.
+                        var scanned = written.BytesOf(table);
+                        result.Error = result.Bytes == scanned ? null
+                            : $"the file holds {result.Bytes:N0} bytes where {scanned:N0} were written";
+                        continue;
+                    }
+
                     work.AddRange(CsvChunk.Plan(handle, result.Bytes, chunkBytes).Select(c => (table, handle, c)));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -109,6 +127,14 @@ internal static class DatasetValidator
                 throw new OperationCanceledException("Validation was cancelled.", e, cancel);
             }
 
+            foreach (var table in tables.Where(t => written?.Covers(t) == true && results[t].Exists))
+            {
+                foreach (var chunk in written!.ChunksOf(table))
+                {
+                    scans.Add((table, chunk));
+                }
+            }
+
             foreach (var group in scans.GroupBy(s => s.Table))
             {
                 results[group.Key].Add(group.Select(g => g.Scan));
@@ -125,7 +151,8 @@ internal static class DatasetValidator
         return results;
     }
 
-    private static TableCollector? CreateCollector(TableSchema table, ScanContext context) => table.Name switch
+    /// <summary>The collector of a table's checks (null: the generic pass only).</summary>
+    internal static TableCollector? CreateCollector(TableSchema table, ScanContext context) => table.Name switch
     {
         "app_logs" => new AppLogCollector(context),
         "trace_spans" => new TraceSpanCollector(context),

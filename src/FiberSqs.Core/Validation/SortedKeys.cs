@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FiberSqs.Core.Validation;
 
 /// <summary>Set operations on sorted arrays of 64-bit keys (a merge walk, no hashing, no extra memory).</summary>
@@ -12,6 +14,7 @@ internal static class SortedKeys
     }
 
     /// <summary>Removes repeats from a sorted prefix in place; returns the distinct count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Unique(long[] keys, int length, out long repeats)
     {
         if (length == 0)
@@ -35,6 +38,7 @@ internal static class SortedKeys
 
     /// <summary>How many of the distinct sorted <paramref name="needles"/> are not in the distinct sorted
     /// <paramref name="haystack"/>; <paramref name="firstMissing"/> is the smallest such key (or 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long CountMissing(ReadOnlySpan<long> needles, ReadOnlySpan<long> haystack, out long firstMissing)
     {
         firstMissing = 0;
@@ -59,6 +63,21 @@ internal static class SortedKeys
         }
 
         return missing;
+    }
+
+    /// <summary>Whether the keys are in ascending order (repeats allowed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool IsSorted(ReadOnlySpan<long> keys)
+    {
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (keys[i] < keys[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static bool Contains(ReadOnlySpan<long> sorted, long key) => sorted.BinarySearch(key) >= 0;

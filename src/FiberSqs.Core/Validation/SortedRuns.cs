@@ -24,15 +24,18 @@ internal sealed class SortedRuns
             return;
         }
 
-        long[]? v = null;
-        if (values is null)
+        // Transaction ids come in file order, which is id order: those runs are sorted already.
+        var v = values?.ToArray();
+        if (!SortedKeys.IsSorted(k))
         {
-            Array.Sort(k);
-        }
-        else
-        {
-            v = values.ToArray();
-            Array.Sort(k, v);
+            if (v is null)
+            {
+                Array.Sort(k);
+            }
+            else
+            {
+                Array.Sort(k, v);
+            }
         }
 
         _keys.Add(k);

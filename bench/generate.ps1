@@ -3,8 +3,12 @@
     Benchmarks New-FiberSqsDataset on the full default (docs/performance.md) against copying the same bytes.
 .DESCRIPTION
     Each run is a fresh pwsh process timed by /usr/bin/time -v (whole-process wall time and peak RSS).
-    The baseline, in the same session and on the same bytes, is `cat data/*.csv > copy; sync`.
-    Prints wall time (split into writing and validating), rows/s, MB/s, peak RSS and the ratios to the baseline
+    The baseline, in the same session and on the same bytes, is `cat data/*.csv > copy; sync` with the CSVs in the
+    page cache (read once, untimed, before): the copy the target was set against. The cmdlet writes its CSVs with
+    direct I/O, so right after it they are not cached; the same copy from that cold state is timed too and reported
+    beside (it also reads the disk, so it is slower: the ratio is taken against the warm copy).
+    Prints wall time (split into generating, which includes validating the rows from memory as they are written,
+    and the checks after), rows/s, MB/s, peak RSS and the ratios to the baseline
     (measured after every run, median); the module must be built first
     (./build.ps1). Not part of the test suite.
 .EXAMPLE
@@ -37,9 +41,12 @@ $phases = Join-Path $WorkFolder 'phases.txt'
 $scenario = if ($Variant -gt 0) { "(Get-FiberSqsScenario -Variant $Variant -Difficulty $Difficulty)" } else { "(Get-FiberSqsScenario -Difficulty $Difficulty)" }
 $script = "Import-Module '$module'; `$d = New-FiberSqsDataset -OutputPath '$out' -AppLogRows $AppLogRows -EnableTier2 -Force -Scenario $scenario; " +
     "'{0} {1} {2}' -f `$d.GenerationElapsed.TotalSeconds, `$d.Validation.Elapsed.TotalSeconds, `$d.ValidationPassed | Set-Content '$phases'"
+# Deleted files are discarded on this VM's disk in the background: let that finish before the next timing.
+function Settle { & sync; Start-Sleep -Seconds 5 }
+
 $results = foreach ($i in 1..$Runs) {
     if (Test-Path $out) { Remove-Item -Recurse -Force $out }
-    & sync
+    Settle
     Push-Location $repo
     try { $r = Invoke-Timed ($pwsh + $script) $WorkFolder } finally { Pop-Location }
     $truth = Get-Content -Raw (Join-Path $out 'ground_truth.json') | ConvertFrom-Json
@@ -49,17 +56,22 @@ $results = foreach ($i in 1..$Runs) {
     if ($passed -ne 'True') { throw "Run $i wrote a dataset that failed validation: see $out/validation_summary.json" }
     $r | Add-Member -PassThru Rows $rows | Add-Member -PassThru Bytes $bytes |
         Add-Member -PassThru WriteSeconds ([double] $write) | Add-Member -PassThru ValidateSeconds ([double] $check)
-    Write-Host ("run {0}: {1:N2} s (writing {2:N2} s, validating {3:N2} s), {4:N0} rows, {5:N0} MB, peak RSS {6} MiB" -f
+    Write-Host ("run {0}: {1:N2} s (generating and scanning {2:N2} s, checks {3:N2} s), {4:N0} rows, {5:N0} MB, peak RSS {6} MiB" -f
         $i, $r.WallSeconds, $r.WriteSeconds, $r.ValidateSeconds, $rows, ($bytes / 1MB), $r.PeakRssMiB)
 
     # The baseline after each run, so that both see the disk in the same state (it varies a lot on a VM).
     & sync
     $copy = Join-Path $WorkFolder 'copy.csv'
+    $cold = Invoke-Timed @('sh', '-c', "cat '$out'/data/*.csv > '$copy'; sync") $WorkFolder
+    Remove-Item $copy
+    Settle
+    & sh -c "cat '$out'/data/*.csv > /dev/null"
     $c = Invoke-Timed @('sh', '-c', "cat '$out'/data/*.csv > '$copy'; sync") $WorkFolder
     Remove-Item $copy
-    & sync
-    Write-Host ("       cat data/*.csv > copy; sync: {0:N2} s" -f $c.WallSeconds)
-    $r | Add-Member CopySeconds $c.WallSeconds
+    Settle
+    Write-Host ("       cat data/*.csv > copy; sync: {0:N2} s with the CSVs cached ({1:N2} s straight after the cmdlet, uncached)" -f
+        $c.WallSeconds, $cold.WallSeconds)
+    $r | Add-Member -PassThru CopySeconds $c.WallSeconds | Add-Member ColdCopySeconds $cold.WallSeconds
 }
 
 $baseline = ($results | Sort-Object CopySeconds)[[int][math]::Floor(($results.Count - 1) / 2)].CopySeconds
@@ -73,15 +85,15 @@ $median = ($results | Sort-Object WallSeconds)[[int][math]::Floor(($results.Coun
     MB                  = [math]::Round($best.Bytes / 1MB)
     MedianWallSeconds   = $median.WallSeconds
     BestWallSeconds     = $best.WallSeconds
-    MedianWriteSeconds  = [math]::Round($median.WriteSeconds, 2)
+    MedianGenerateSeconds = [math]::Round($median.WriteSeconds, 2)
     MedianCheckSeconds  = [math]::Round($median.ValidateSeconds, 2)
     RowsPerSecond       = [math]::Round($best.Rows / $median.WallSeconds)
-    WriteRowsPerSecond  = [math]::Round($best.Rows / $median.WriteSeconds)
+    GenerateRowsPerSecond = [math]::Round($best.Rows / $median.WriteSeconds)
     MBPerSecond         = [math]::Round($best.Bytes / 1MB / $median.WallSeconds, 1)
     PeakRssMiB          = ($results | Measure-Object PeakRssMiB -Maximum).Maximum
     MedianCopySeconds   = $baseline
-    # Writing alone (docs/performance.md's generation), and the whole command with its validation.
-    WriteRatioToCopy    = [math]::Round($median.WriteSeconds / $baseline, 2)
+    MedianColdCopySeconds = ($results | Sort-Object ColdCopySeconds)[[int][math]::Floor(($results.Count - 1) / 2)].ColdCopySeconds
+    # The whole command, validation included, against the cached copy (SPEC 8's target: at most 1.3).
     WholeRatioToCopy    = [math]::Round($median.WallSeconds / $baseline, 2)
     # Against the original's rate as recorded in docs/performance.md (46,200 rows/s on 2026-12-02); bench/pipeline.ps1
     # measures the original itself, in the same session, when given a checkout of it.

@@ -34,6 +34,7 @@ $out = Join-Path $WorkFolder 'dataset'
 New-Item -ItemType Directory -Force $WorkFolder | Out-Null
 
 . (Join-Path $PSScriptRoot 'common/TimedProcess.ps1')
+. (Join-Path $PSScriptRoot 'common/BenchDataset.ps1')
 
 $pwsh = @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command')
 # The cmdlet writes, then validates what it wrote; the phases file splits the wall time between the two.
@@ -65,7 +66,7 @@ $results = foreach ($i in 1..$Runs) {
     $cold = Invoke-Timed @('sh', '-c', "cat '$out'/data/*.csv > '$copy'; sync") $WorkFolder
     Remove-Item $copy
     Settle
-    & sh -c "cat '$out'/data/*.csv > /dev/null"
+    Initialize-FiberSqsBenchCache $out
     $c = Invoke-Timed @('sh', '-c', "cat '$out'/data/*.csv > '$copy'; sync") $WorkFolder
     Remove-Item $copy
     Settle

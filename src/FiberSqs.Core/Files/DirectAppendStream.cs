@@ -103,9 +103,9 @@ internal sealed unsafe partial class DirectAppendStream : Stream
     {
         ObjectDisposedException.ThrowIf(_buffer is null, this);
         Flush();
-        if (_used > 0 && IsDirect)
+        if (IsDirect)
         {
-            // An unaligned tail cannot go through O_DIRECT: turn it off for this one write.
+            // An unaligned tail (and whatever is appended after it) cannot go through O_DIRECT: turn it off for good.
             TrySetDirect(_handle, on: false);
             IsDirect = false;
         }

@@ -48,7 +48,8 @@ internal static class DatasetGenerator
         var rows = tables.ToDictionary(t => t, _ => 0L);
         var shardTables = tables.Where(t => t != TableCatalog.TsoCalls && t != TableCatalog.NetworkEvents).ToList();
 
-        var files = tables.ToDictionary(t => t, t => OpenTable(root, t));
+        var headers = tables.ToDictionary(t => t, HeaderBytes);
+        var files = tables.ToDictionary(t => t, t => OpenTable(root, t, headers[t]));
         try
         {
             if (scan is not null)
@@ -58,7 +59,7 @@ internal static class DatasetGenerator
                     [.. tables.Select(t => new TableFileInfo(t.Name, t.Tier, 0, 0, DatasetLayout.CsvPath(root, t)))]), shardTables);
                 foreach (var table in shardTables)
                 {
-                    scan.Header(table, HeaderBytes(table));
+                    scan.Header(table, headers[table]);
                 }
             }
 
@@ -151,12 +152,12 @@ internal static class DatasetGenerator
         }
     }
 
-    private static DirectAppendStream OpenTable(string root, TableSchema table)
+    private static DirectAppendStream OpenTable(string root, TableSchema table, byte[] header)
     {
         var file = DirectAppendStream.Create(DatasetLayout.CsvPath(root, table));
         try
         {
-            file.Write(HeaderBytes(table));
+            file.Write(header);
             return file;
         }
         catch

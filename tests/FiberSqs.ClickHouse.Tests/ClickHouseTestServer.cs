@@ -23,20 +23,31 @@ public sealed class ClickHouseTestServer : IDisposable
         EnsureInstalled();
         Folder = Path.Combine(Path.GetTempPath(), "fibersqs-chserver-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Folder);
-        HttpPort = FreePort();
-        TcpPort = FreePort();
-        InterserverPort = FreePort();
-        WriteConfig();
-        Start();
+        // A probed free port can be taken by another process before the server binds it: then start again on others.
+        for (var attempt = 1; ; attempt++)
+        {
+            (HttpPort, TcpPort, InterserverPort) = FreePorts();
+            WriteConfig();
+            try
+            {
+                Start();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 5 && PortWasTaken())
+            {
+                _process?.Dispose();
+                _process = null;
+            }
+        }
     }
 
     public string Folder { get; }
-    public int HttpPort { get; }
+    public int HttpPort { get; private set; }
 
     /// <summary>The native-protocol port: answers HTTP with "use port N for HTTP".</summary>
-    public int TcpPort { get; }
+    public int TcpPort { get; private set; }
 
-    public int InterserverPort { get; }
+    public int InterserverPort { get; private set; }
 
     public string Url => $"http://127.0.0.1:{HttpPort}";
 
@@ -183,11 +194,40 @@ public sealed class ClickHouseTestServer : IDisposable
         users.Save(Path.Combine(Folder, "users.xml"));
     }
 
-    private static int FreePort()
+    /// <summary>Three different free loopback ports (the listeners are held together, so they cannot repeat).</summary>
+    private static (int Http, int Tcp, int Interserver) FreePorts()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        try
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Start();
+            }
+
+            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+            return (ports[0], ports[1], ports[2]);
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+            }
+        }
+    }
+
+    /// <summary>Whether the server that just exited could not bind a port; its logs are cleared for the next try.</summary>
+    private bool PortWasTaken()
+    {
+        var logs = new[] { Path.Combine(Folder, "stdout.log"), Path.Combine(Folder, "log", "err.log") };
+        var taken = logs.Any(l => File.Exists(l) && File.ReadAllText(l).Contains("Address already in use", StringComparison.Ordinal));
+        foreach (var log in logs.Where(File.Exists))
+        {
+            File.Delete(log);
+        }
+
+        return taken;
     }
 
     private static readonly object InstallLock = new();

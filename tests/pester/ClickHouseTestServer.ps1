@@ -11,6 +11,15 @@ function Get-FreeTcpPort {
     try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
 }
 
+# Three different free loopback ports (the listeners are held together, so they cannot repeat).
+function Get-FreeTcpPortSet {
+    $listeners = 1..3 | ForEach-Object { [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0) }
+    try {
+        foreach ($l in $listeners) { $l.Start() }
+        $listeners | ForEach-Object { $_.LocalEndpoint.Port }
+    } finally { foreach ($l in $listeners) { $l.Stop() } }
+}
+
 function Install-ClickHouseServer {
     $binary = @('/usr/sbin/clickhouse-server', '/usr/bin/clickhouse-server') | Where-Object { Test-Path -LiteralPath $_ } | Select-Object -First 1
     if ($binary -and (Test-Path -LiteralPath '/etc/clickhouse-server/config.xml')) {
@@ -26,7 +35,9 @@ function Start-ClickHouseTestServer {
     param(
         # Start again a server stopped with -KeepData (same folder and ports).
         [object] $Restart,
-        [int] $TimeoutSeconds = 60
+        [int] $TimeoutSeconds = 60,
+        # Internal: the how-manieth try (a probed free port taken by another process before the server binds it).
+        [int] $Attempt = 1
     )
     $binary = Install-ClickHouseServer
     if ($Restart) {
@@ -34,8 +45,9 @@ function Start-ClickHouseTestServer {
     } else {
         $folder = Join-Path ([IO.Path]::GetTempPath()) ('fibersqs-chserver-ps-' + [guid]::NewGuid().ToString('N').Substring(0, 12))
         New-Item -ItemType Directory -Path $folder | Out-Null
+        $http, $tcp, $interserver = Get-FreeTcpPortSet
         $server = [pscustomobject]@{
-            Folder = $folder; HttpPort = Get-FreeTcpPort; TcpPort = Get-FreeTcpPort; InterserverPort = Get-FreeTcpPort
+            Folder = $folder; HttpPort = $http; TcpPort = $tcp; InterserverPort = $interserver
             Url = $null; Pid = 0; User = 'fibersqs_test'; Password = 'Pester-Pa55-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
         }
         $server.Url = "http://127.0.0.1:$($server.HttpPort)"
@@ -92,7 +104,14 @@ function Start-ClickHouseTestServer {
 
     $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSeconds)
     while ([datetime]::UtcNow -lt $deadline) {
-        if ($process.HasExited) { throw "clickhouse-server exited at start: $(Get-Content -Tail 10 "$($server.Folder)/stdout.log" -ErrorAction Ignore)" }
+        if ($process.HasExited) {
+            $logs = "$(Get-Content -Raw "$($server.Folder)/stdout.log" -ErrorAction Ignore) $(Get-Content -Raw "$($server.Folder)/log/err.log" -ErrorAction Ignore)"
+            if (-not $Restart -and $Attempt -lt 5 -and $logs -match 'Address already in use') {
+                Remove-Item -Recurse -Force -LiteralPath $server.Folder
+                return Start-ClickHouseTestServer -TimeoutSeconds $TimeoutSeconds -Attempt ($Attempt + 1)
+            }
+            throw "clickhouse-server exited at start: $(Get-Content -Tail 10 "$($server.Folder)/stdout.log" -ErrorAction Ignore)"
+        }
         try {
             if ((Invoke-RestMethod -Uri "$($server.Url)/ping" -TimeoutSec 2) -like 'Ok.*') { return $server }
         } catch { }

@@ -25,6 +25,15 @@ public sealed class DamagedDatasetTests(ValidDataset data) : IClassFixture<Valid
         throw new InvalidOperationException("no matching line");
     }
 
+    /// <summary>Moves the first line whose fields match to the end of the file (before its final empty line).</summary>
+    private static void MoveToEnd(List<string> lines, Func<string[], bool> match)
+    {
+        var i = Find(lines, match);
+        var moved = lines[i];
+        lines.RemoveAt(i);
+        lines.Insert(lines.Count - 1, moved);
+    }
+
     private static DateTime Ts(string text) => DateTime.Parse(text, CultureInfo.InvariantCulture,
         DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
@@ -79,6 +88,38 @@ public sealed class DamagedDatasetTests(ValidDataset data) : IClassFixture<Valid
     }
 
     [Fact]
+    public void ASpanMovedAwayFromItsTraceIsStillItsTracesSpan()
+    {
+        // The trace's rows are no longer together: the trace-by-trace count would miss the parent and the root of
+        // the part left at the end; the file-wide key sets find both, as they would in any order of the rows.
+        using var copy = data.Copy();
+        copy.Edit(T.TraceSpans, lines => MoveToEnd(lines, f => f[6] == "orchestrator"));
+        var check = ReportAssert.Check(copy.Validate(), CheckNames.SpanParents);
+        Assert.True(check.Passed, check.Message);
+        Assert.Equal(0L, check.Figure("missing_parents"));
+        Assert.Equal(0L, check.Figure("traces_without_root"));
+        Assert.Equal(ReportAssert.Check(data.Report, CheckNames.SpanParents).Figure("traces"), check.Figure("traces"));
+    }
+
+    [Fact]
+    public void ARepeatedSpanAndASecondRootFailSpanParents()
+    {
+        // Counted trace by trace: a root row repeated right after itself is a repeated span and a second root.
+        using var copy = data.Copy();
+        copy.Edit(T.TraceSpans, lines =>
+        {
+            var i = Find(lines, f => f[3].Length == 0);
+            lines.Insert(i + 1, lines[i]);
+        });
+        var report = copy.Validate();
+        ReportAssert.FailsExactly(report, CheckNames.RowCounts, CheckNames.SpanParents);
+        var check = ReportAssert.Check(report, CheckNames.SpanParents);
+        Assert.Equal(1L, check.Figure("duplicate_spans"));
+        Assert.Equal(1L, check.Figure("traces_with_several_roots"));
+        Assert.Equal(0L, check.Figure("missing_parents"));
+    }
+
+    [Fact]
     public void ARootSpanGoneFailsSpanParents()
     {
         using var copy = data.Copy();
@@ -120,6 +161,34 @@ public sealed class DamagedDatasetTests(ValidDataset data) : IClassFixture<Valid
         var report = copy.Validate();
         ReportAssert.FailsExactly(report, CheckNames.RowCounts, CheckNames.AppLogTransactions);
         Assert.Equal(1L, ReportAssert.Check(report, CheckNames.AppLogTransactions).Figure("transactions_without_final"));
+    }
+
+    [Fact]
+    public void ACompletedRowMovedAwayFromItsTransactionStillFinishesIt()
+    {
+        // The transaction's rows are no longer together: counted run by run, one run would lack its final row and
+        // the other its received row; the file-wide key sets find the transaction received once and finished once.
+        using var copy = data.Copy();
+        copy.Edit(T.AppLogs, lines => MoveToEnd(lines, f => f[11] == "completed"));
+        var check = ReportAssert.Check(copy.Validate(), CheckNames.AppLogTransactions);
+        Assert.True(check.Passed, check.Message);
+        Assert.Equal(0L, check.Figure("transactions_without_final"));
+        Assert.Equal(0L, check.Figure("ids_without_received"));
+    }
+
+    [Fact]
+    public void ACompletedRowRepeatedIsADuplicateFinal()
+    {
+        using var copy = data.Copy();
+        copy.Edit(T.AppLogs, lines =>
+        {
+            var i = Find(lines, f => f[11] == "completed");
+            lines.Insert(i + 1, lines[i]);
+        });
+        var check = ReportAssert.Check(copy.Validate(), CheckNames.AppLogTransactions);
+        Assert.False(check.Passed);
+        Assert.Equal(1L, check.Figure("duplicate_finals"));
+        Assert.Equal(0L, check.Figure("transactions_without_final"));
     }
 
     [Fact]

@@ -41,14 +41,27 @@ internal sealed partial class DatasetChecks
             return NotEvaluated(CheckNames.AppLogTransactions, threshold, MissingTables(TableCatalog.AppLogs));
         }
 
-        var (referenced, finals) = Both(() => NativeKeys.From(logs.ReferencedIds), () => NativeKeys.From(logs.FinalIds));
         long orphans, withoutFinal, duplicateFinals, firstOrphan, firstWithoutFinal;
-        using (referenced)
-        using (finals)
+        var g = logs.Groups;
+        g.Complete();
+        if (g.NotReceivedOnce == 0 && received.Repeats == 0)
         {
-            orphans = SortedKeys.CountMissing(referenced.Keys, received.Keys, out firstOrphan);
-            withoutFinal = SortedKeys.CountMissing(received.Keys, finals.Keys, out firstWithoutFinal);
-            duplicateFinals = finals.Repeats;
+            // Each run of a transaction's rows has its received row, and no id is received twice: no transaction's
+            // rows are apart, so the figures counted run by run are the file's.
+            (orphans, firstOrphan) = (0, 0);
+            (withoutFinal, duplicateFinals) = (g.WithoutFinal, g.DuplicateFinals);
+            firstWithoutFinal = g.WithoutFinal == 0 ? 0 : g.FirstWithoutFinal;
+        }
+        else
+        {
+            var (referenced, finals) = Both(() => NativeKeys.From(logs.ReferencedIds), () => NativeKeys.From(logs.FinalIds));
+            using (referenced)
+            using (finals)
+            {
+                orphans = SortedKeys.CountMissing(referenced.Keys, received.Keys, out firstOrphan);
+                withoutFinal = SortedKeys.CountMissing(received.Keys, finals.Keys, out firstWithoutFinal);
+                duplicateFinals = finals.Repeats;
+            }
         }
 
         var figures = new FigureList()
@@ -121,22 +134,15 @@ internal sealed partial class DatasetChecks
         }
 
         long duplicateSpans, missingParents, severalRoots, traces, withoutRoot;
-        var (spans, parents) = Both(() => NativeKeys.From(s.Spans), () => NativeKeys.From(s.ParentRefs));
-        using (spans)
-        using (parents)
+        s.Groups.Complete();
+        using (var traceKeys = NativeKeys.From(s.Traces))
         {
-            duplicateSpans = spans.Repeats;
-            missingParents = SortedKeys.CountMissing(parents.Keys, spans.Keys, out _);
-        }
-
-        cancel.ThrowIfCancellationRequested();
-        var (roots, traceKeys) = Both(() => NativeKeys.From(s.RootTraces), () => NativeKeys.From(s.Traces));
-        using (roots)
-        using (traceKeys)
-        {
-            severalRoots = roots.Repeats;
             traces = traceKeys.Count;
-            withoutRoot = SortedKeys.CountMissing(traceKeys.Keys, roots.Keys, out _);
+            // The trace keys list a trace once per chunk it is in: repeats beyond the joined groups mean a trace
+            // whose rows are apart, which only the file-wide key sets count right.
+            (duplicateSpans, missingParents, severalRoots, withoutRoot) = traceKeys.Repeats == s.Groups.Joins
+                ? (s.Groups.DuplicateSpans, s.Groups.MissingParents, s.Groups.SeveralRoots, s.Groups.WithoutRoot)
+                : SpanParentsFileWide(s, traceKeys);
         }
 
         var figures = new FigureList()
@@ -160,6 +166,24 @@ internal sealed partial class DatasetChecks
 
         return new ValidationCheck(CheckNames.SpanParents, problems.Count == 0, figures, threshold,
             problems.Count == 0 ? $"{N(s.Spans.Count)} spans in {N(traces)} traces, every parent present" : string.Join("; ", problems));
+    }
+
+    /// <summary>The span_parents figures from the file-wide key sets, for a file that scatters a trace's rows.</summary>
+    private (long DuplicateSpans, long MissingParents, long SeveralRoots, long WithoutRoot) SpanParentsFileWide(
+        TraceSpanCollector s, NativeKeys traceKeys)
+    {
+        long duplicateSpans, missingParents;
+        var (spans, parents) = Both(() => NativeKeys.From(s.Spans), () => NativeKeys.From(s.ParentRefs));
+        using (spans)
+        using (parents)
+        {
+            duplicateSpans = spans.Repeats;
+            missingParents = SortedKeys.CountMissing(parents.Keys, spans.Keys, out _);
+        }
+
+        cancel.ThrowIfCancellationRequested();
+        using var roots = NativeKeys.From(s.RootTraces);
+        return (duplicateSpans, missingParents, roots.Repeats, SortedKeys.CountMissing(traceKeys.Keys, roots.Keys, out _));
     }
 
     private ValidationCheck TxnFactsAgree(NativeKeys? received)

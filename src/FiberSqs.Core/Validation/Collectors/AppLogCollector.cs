@@ -44,6 +44,9 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
     private readonly LongBag _receivedCustomers = new();
     private readonly LongBag _finals = new();
 
+    /// <summary>The transaction figures counted run by run of a transaction's rows.</summary>
+    public TransactionGroups Groups { get; } = new();
+
     /// <summary>Every transaction id referenced (consecutive repeats dropped).</summary>
     public SortedRuns ReferencedIds { get; } = new();
 
@@ -107,12 +110,14 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
 
         Hosts.Add(row.GetSpan(Host));
         var evt = row.GetSpan(Event);
+        var stage = TransactionRowOrder.Stage(evt);
+        Groups.Add(id, received: stage == TransactionRowOrder.ReceivedStage, final: stage == TransactionRowOrder.FinalStage);
         var ticks = values.Ticks[Timestamp];
         var circuit = row.GetSpan(Circuit);
         var dependency = FieldText.Hash(circuit) ^ (3 * FieldText.Hash(row.GetSpan(DependencyRegion))) ^ (5 * FieldText.Hash(row.GetSpan(DependencyService)));
         if (ticks != RowValues.NoTicks)
         {
-            Order.Add(new TransactionRowOrder.RowKey(id, ticks, TransactionRowOrder.Stage(evt), dependency));
+            Order.Add(new TransactionRowOrder.RowKey(id, ticks, stage, dependency));
             if (ticks >= _fixTicks && circuit.SequenceEqual(_primary))
             {
                 PrimaryRowsAfterFix++;
@@ -312,9 +317,10 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
 
     public override void Seal()
     {
-        ReferencedIds.AddRun(_referenced);
+        // Sorted only if the check must fall back to them (a transaction whose rows are not together).
+        ReferencedIds.AddRun(_referenced, sortLater: true);
         Received.AddRun(_received, _receivedCustomers);
-        FinalIds.AddRun(_finals);
+        FinalIds.AddRun(_finals, sortLater: true);
     }
 
     public override void Merge(TableCollector next)
@@ -323,6 +329,7 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
         ReferencedIds.Append(o.ReferencedIds);
         Received.Append(o.Received);
         FinalIds.Append(o.FinalIds);
+        Groups.Merge(o.Groups);
         FinalsWithoutLatency += o.FinalsWithoutLatency;
         DependencyCallsWithoutLatency += o.DependencyCallsWithoutLatency;
         DependencyCallsWithoutCircuit += o.DependencyCallsWithoutCircuit;

@@ -4,8 +4,9 @@ using FiberSqs.Core.Tables;
 namespace FiberSqs.Core.Validation.Collectors;
 
 /// <summary>trace_spans: every span as a (trace, span) key, every parent reference as a (trace, parent) key, the
-/// traces that have a root span (empty parent), every trace and every transaction id referenced; and the spans that
-/// cross the primary circuit at or after the fix time.</summary>
+/// traces that have a root span (empty parent), every trace and every transaction id referenced; the same figures
+/// counted trace by trace (<see cref="TraceGroups"/>, which spares sorting the span keys); and the spans that cross the
+/// primary circuit at or after the fix time.</summary>
 internal sealed class TraceSpanCollector(ScanContext context) : TableCollector
 {
     private static readonly TableSchema T = TableCatalog.TraceSpans;
@@ -36,19 +37,24 @@ internal sealed class TraceSpanCollector(ScanContext context) : TableCollector
     public SortedRuns RootTraces { get; } = new();
     public SortedRuns Traces { get; } = new();
     public SortedRuns TransactionIds { get; } = new();
+    public TraceGroups Groups { get; } = new();
 
     public override void Row(CsvReader row, RowValues values)
     {
         var trace = FieldText.HexIdKey(row.GetSpan(Trace));
-        _spans.Add(FieldText.Pair(trace, FieldText.HexIdKey(row.GetSpan(Span))));
+        var span = FieldText.HexIdKey(row.GetSpan(Span));
+        _spans.Add(FieldText.Pair(trace, span));
         var parent = row.GetSpan(Parent);
         if (parent.IsEmpty)
         {
             _roots.Add(trace);
+            Groups.Add(trace, span, null);
         }
         else
         {
-            _parents.Add(FieldText.Pair(trace, FieldText.HexIdKey(parent)));
+            var parentKey = FieldText.HexIdKey(parent);
+            _parents.Add(FieldText.Pair(trace, parentKey));
+            Groups.Add(trace, span, parentKey);
         }
 
         if (trace != _lastTrace)
@@ -73,9 +79,10 @@ internal sealed class TraceSpanCollector(ScanContext context) : TableCollector
 
     public override void Seal()
     {
-        Spans.AddRun(_spans);
-        ParentRefs.AddRun(_parents);
-        RootTraces.AddRun(_roots);
+        // Sorted only if the check must fall back to them (a trace whose rows are not together).
+        Spans.AddRun(_spans, sortLater: true);
+        ParentRefs.AddRun(_parents, sortLater: true);
+        RootTraces.AddRun(_roots, sortLater: true);
         Traces.AddRun(_traces);
         TransactionIds.AddRun(_transactions);
     }
@@ -88,6 +95,7 @@ internal sealed class TraceSpanCollector(ScanContext context) : TableCollector
         RootTraces.Append(o.RootTraces);
         Traces.Append(o.Traces);
         TransactionIds.Append(o.TransactionIds);
+        Groups.Merge(o.Groups);
         PrimarySpansAfterFix += o.PrimarySpansAfterFix;
     }
 }

@@ -20,6 +20,9 @@ internal sealed class TransactionRowOrder
     public long FirstOutOfOrder { get; private set; }
     public long FirstDependencyMismatch { get; private set; }
 
+    public const int ReceivedStage = 0;
+    public const int FinalStage = 4;
+
     /// <summary>The stage of an event in a transaction's life, or -1 for an unknown event (not compared).</summary>
     public static int Stage(ReadOnlySpan<byte> evt) => evt.Length switch
     {

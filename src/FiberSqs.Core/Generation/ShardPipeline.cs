@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.Generation;
@@ -7,11 +8,14 @@ namespace FiberSqs.Core.Generation;
 /// Runs the hour-shards on every core and appends their bytes to the table files strictly in shard order.
 /// A semaphore bounds how far workers run ahead of the writer, so memory stays bounded at any scale. Buffers are
 /// pooled per table, so each keeps the capacity its table's hour needs (an app-log hour is a hundred times a metric
-/// table's: a shared pool had buffers grow, copy and fault in fresh memory over and over).
+/// table's: a shared pool had buffers grow, copy and fault in fresh memory over and over). A buffer handed back
+/// smaller than the largest hour its table has needed is given that size at once (empty, so nothing is copied),
+/// and a new one starts at it: an hour's bytes are written once, not copied again at every doubling.
 /// </summary>
 internal sealed class ShardPipeline(GenerationContext context, IReadOnlyList<TableSchema> tables)
 {
     private readonly Dictionary<TableSchema, ConcurrentQueue<MemoryStream>> _pools = tables.ToDictionary(t => t, _ => new ConcurrentQueue<MemoryStream>());
+    private readonly Dictionary<TableSchema, StrongBox<int>> _largest = tables.ToDictionary(t => t, _ => new StrongBox<int>(1 << 16));
 
     /// <summary>Generates every shard; <paramref name="inspect"/> (when given) sees each on the worker that generated it,
     /// in any order, and <paramref name="consume"/> gets them one by one in order on this thread.</summary>
@@ -110,11 +114,25 @@ internal sealed class ShardPipeline(GenerationContext context, IReadOnlyList<Tab
         }
     }
 
-    private MemoryStream Rent(TableSchema table) => _pools[table].TryDequeue(out var stream) ? stream : new MemoryStream(1 << 16);
+    private MemoryStream Rent(TableSchema table) =>
+        _pools[table].TryDequeue(out var stream) ? stream : new MemoryStream(Volatile.Read(ref _largest[table].Value));
 
+    /// <summary>On the writer's thread only (the one that updates the largest size).</summary>
     private void Return(TableSchema table, MemoryStream stream)
     {
+        var largest = _largest[table];
+        if (stream.Length > largest.Value)
+        {
+            // A little headroom over the largest hour so far: the next, a bit larger, does not double the buffer.
+            Volatile.Write(ref largest.Value, (int)Math.Min(Array.MaxLength, stream.Length + stream.Length / 8));
+        }
+
         stream.SetLength(0);
+        if (stream.Capacity < largest.Value)
+        {
+            stream.Capacity = largest.Value;
+        }
+
         _pools[table].Enqueue(stream);
     }
 }

@@ -21,7 +21,6 @@ internal sealed unsafe class NativeKeys : IDisposable
         _capacity = checked((int)runs.Count);
         _keys = (long*)NativeMemory.Alloc((nuint)Math.Max(1, _capacity), sizeof(long));
         _values = withValues ? (long*)NativeMemory.Alloc((nuint)Math.Max(1, _capacity), sizeof(long)) : null;
-        runs.SortPending();
         Merge([.. runs.Runs], _keys, _values);
 
         // Distinct in place, keeping the first value of each key.

@@ -16,7 +16,7 @@ internal sealed class SortedRuns
     public long Count { get; private set; }
 
     /// <summary>Sorts one chunk's keys (and the values at the same positions) and keeps them as a run; with
-    /// <paramref name="sortLater"/> (keys alone) the sort waits for <see cref="SortPending"/>.</summary>
+    /// <paramref name="sortLater"/> (keys alone) the sort waits until <see cref="Runs"/> is read.</summary>
     public void AddRun(LongBag keys, LongBag? values = null, bool sortLater = false)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -51,14 +51,21 @@ internal sealed class SortedRuns
     }
 
     /// <summary>Sorts the runs whose sort was put off, on every core.</summary>
-    public void SortPending()
+    private void SortPending()
     {
         Parallel.ForEach(_unsorted, r => Array.Sort(_keys[r]));
         _unsorted.Clear();
     }
 
-    /// <summary>The runs: keys, and values (or an empty array) at the same positions.</summary>
-    public IEnumerable<(long[] Keys, long[] Values)> Runs => _keys.Select((k, i) => (k, _values[i] ?? []));
+    /// <summary>The runs, each sorted: keys, and values (or an empty array) at the same positions.</summary>
+    public IEnumerable<(long[] Keys, long[] Values)> Runs
+    {
+        get
+        {
+            SortPending();
+            return _keys.Select((k, i) => (k, _values[i] ?? []));
+        }
+    }
 
     /// <summary>Takes over the other set's runs.</summary>
     public void Append(SortedRuns other)

@@ -34,6 +34,21 @@ public sealed class DamagedDatasetTests(ValidDataset data) : IClassFixture<Valid
         lines.Insert(lines.Count - 1, moved);
     }
 
+    /// <summary>Repeats the first line whose fields match right after itself.</summary>
+    private static void RepeatAfterItself(List<string> lines, Func<string[], bool> match)
+    {
+        var i = Find(lines, match);
+        lines.Insert(i + 1, lines[i]);
+    }
+
+    /// <summary>One check of the report on a copy of the dataset with one table edited.</summary>
+    private ValidationCheck CheckAfter(FiberSqs.Core.Tables.TableSchema table, Action<List<string>> edit, string check)
+    {
+        using var copy = data.Copy();
+        copy.Edit(table, edit);
+        return ReportAssert.Check(copy.Validate(), check);
+    }
+
     private static DateTime Ts(string text) => DateTime.Parse(text, CultureInfo.InvariantCulture,
         DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
@@ -92,9 +107,7 @@ public sealed class DamagedDatasetTests(ValidDataset data) : IClassFixture<Valid
     {
         // The trace's rows are no longer together: the trace-by-trace count would miss the parent and the root of
         // the part left at the end; the file-wide key sets find both, as they would in any order of the rows.
-        using var copy = data.Copy();
-        copy.Edit(T.TraceSpans, lines => MoveToEnd(lines, f => f[6] == "orchestrator"));
-        var check = ReportAssert.Check(copy.Validate(), CheckNames.SpanParents);
+        var check = CheckAfter(T.TraceSpans, lines => MoveToEnd(lines, f => f[6] == "orchestrator"), CheckNames.SpanParents);
         Assert.True(check.Passed, check.Message);
         Assert.Equal(0L, check.Figure("missing_parents"));
         Assert.Equal(0L, check.Figure("traces_without_root"));
@@ -106,11 +119,7 @@ public sealed class DamagedDatasetTests(ValidDataset data) : IClassFixture<Valid
     {
         // Counted trace by trace: a root row repeated right after itself is a repeated span and a second root.
         using var copy = data.Copy();
-        copy.Edit(T.TraceSpans, lines =>
-        {
-            var i = Find(lines, f => f[3].Length == 0);
-            lines.Insert(i + 1, lines[i]);
-        });
+        copy.Edit(T.TraceSpans, lines => RepeatAfterItself(lines, f => f[3].Length == 0));
         var report = copy.Validate();
         ReportAssert.FailsExactly(report, CheckNames.RowCounts, CheckNames.SpanParents);
         var check = ReportAssert.Check(report, CheckNames.SpanParents);
@@ -168,9 +177,7 @@ public sealed class DamagedDatasetTests(ValidDataset data) : IClassFixture<Valid
     {
         // The transaction's rows are no longer together: counted run by run, one run would lack its final row and
         // the other its received row; the file-wide key sets find the transaction received once and finished once.
-        using var copy = data.Copy();
-        copy.Edit(T.AppLogs, lines => MoveToEnd(lines, f => f[11] == "completed"));
-        var check = ReportAssert.Check(copy.Validate(), CheckNames.AppLogTransactions);
+        var check = CheckAfter(T.AppLogs, lines => MoveToEnd(lines, f => f[11] == "completed"), CheckNames.AppLogTransactions);
         Assert.True(check.Passed, check.Message);
         Assert.Equal(0L, check.Figure("transactions_without_final"));
         Assert.Equal(0L, check.Figure("ids_without_received"));
@@ -179,13 +186,7 @@ public sealed class DamagedDatasetTests(ValidDataset data) : IClassFixture<Valid
     [Fact]
     public void ACompletedRowRepeatedIsADuplicateFinal()
     {
-        using var copy = data.Copy();
-        copy.Edit(T.AppLogs, lines =>
-        {
-            var i = Find(lines, f => f[11] == "completed");
-            lines.Insert(i + 1, lines[i]);
-        });
-        var check = ReportAssert.Check(copy.Validate(), CheckNames.AppLogTransactions);
+        var check = CheckAfter(T.AppLogs, lines => RepeatAfterItself(lines, f => f[11] == "completed"), CheckNames.AppLogTransactions);
         Assert.False(check.Passed);
         Assert.Equal(1L, check.Figure("duplicate_finals"));
         Assert.Equal(0L, check.Figure("transactions_without_final"));

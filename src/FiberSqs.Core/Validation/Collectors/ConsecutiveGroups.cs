@@ -42,13 +42,7 @@ internal abstract class ConsecutiveGroups<TGroup>
     public void Merge(ConsecutiveGroups<TGroup> next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        // Nothing comes before this set's first group: it is complete.
-        if (_head is not null && !ReferenceEquals(_head, _tail))
-        {
-            Close(_head);
-        }
-
-        _head = null;
+        CloseHead(); // nothing comes before this set's first group: it is complete
         if (next._head is { } first)
         {
             if (_tail is not null && _tail.Key == first.Key)
@@ -80,17 +74,24 @@ internal abstract class ConsecutiveGroups<TGroup>
     /// <summary>Closes the groups still open (the file's first and last); call once every chunk is merged.</summary>
     public void Complete()
     {
-        if (_head is not null && !ReferenceEquals(_head, _tail))
-        {
-            Close(_head);
-        }
-
+        CloseHead();
         if (_tail is not null)
         {
             Close(_tail);
         }
 
-        _head = _tail = null;
+        _tail = null;
+    }
+
+    /// <summary>Closes the first group unless it is also the last (still open for the next chunk).</summary>
+    private void CloseHead()
+    {
+        if (_head is not null && !ReferenceEquals(_head, _tail))
+        {
+            Close(_head);
+        }
+
+        _head = null;
     }
 
     /// <summary>Counts a group whose rows are all read.</summary>

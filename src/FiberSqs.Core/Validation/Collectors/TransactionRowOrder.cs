@@ -26,12 +26,12 @@ internal sealed class TransactionRowOrder
     /// <summary>The stage of an event in a transaction's life, or -1 for an unknown event (not compared).</summary>
     public static int Stage(ReadOnlySpan<byte> evt) => evt.Length switch
     {
-        8 when evt.SequenceEqual("received"u8) => 0,
+        8 when evt.SequenceEqual("received"u8) => ReceivedStage,
         6 when evt.SequenceEqual("queued"u8) => 1,
         12 when evt.SequenceEqual("orchestrated"u8) => 2,
         15 when evt.SequenceEqual("dependency_call"u8) || evt.SequenceEqual("worker_progress"u8) => 3,
-        9 when evt.SequenceEqual("completed"u8) => 4,
-        7 when evt.SequenceEqual("timeout"u8) => 4,
+        9 when evt.SequenceEqual("completed"u8) => FinalStage,
+        7 when evt.SequenceEqual("timeout"u8) => FinalStage,
         5 when evt.SequenceEqual("retry"u8) => 5,
         _ => -1,
     };

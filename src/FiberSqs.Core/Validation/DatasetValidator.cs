@@ -61,7 +61,7 @@ internal static class DatasetValidator
         var results = Scan(root, tables, context, chunkBytes, written, progress, cancel);
 
         progress?.Report(new ValidationProgress("Checking", 99, results.Values.Sum(r => r.Bytes), results.Values.Sum(r => r.Bytes)));
-        var checker = new DatasetChecks(truth, context, results, cancel);
+        var checker = new DatasetChecks(truth, context, results, chunkBytes, cancel);
         var checks = checker.Run();
         return new ValidationReport(root, checks, clock.Elapsed, DatasetChecks.OriginalSections(checks, checker));
     }

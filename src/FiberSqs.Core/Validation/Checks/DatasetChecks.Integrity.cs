@@ -52,9 +52,13 @@ internal sealed partial class DatasetChecks
             (withoutFinal, duplicateFinals) = (g.WithoutFinal, g.DuplicateFinals);
             firstWithoutFinal = g.WithoutFinal == 0 ? 0 : g.FirstWithoutFinal;
         }
+        else if (ReadAgain<TransactionKeyCollector>(TableCatalog.AppLogs, out var why) is not { } keys)
+        {
+            return NotEvaluated(CheckNames.AppLogTransactions, threshold, why);
+        }
         else
         {
-            var (referenced, finals) = Both(() => NativeKeys.From(logs.ReferencedIds), () => NativeKeys.From(logs.FinalIds));
+            var (referenced, finals) = Both(() => NativeKeys.From(keys.ReferencedIds), () => NativeKeys.From(keys.FinalIds));
             using (referenced)
             using (finals)
             {
@@ -140,18 +144,28 @@ internal sealed partial class DatasetChecks
             traces = traceKeys.Count;
             // The trace keys list a trace once per chunk it is in: repeats beyond the joined groups mean a trace
             // whose rows are apart, which only the file-wide key sets count right.
-            (duplicateSpans, missingParents, severalRoots, withoutRoot) = traceKeys.Repeats == s.Groups.Joins
-                ? (s.Groups.DuplicateSpans, s.Groups.MissingParents, s.Groups.SeveralRoots, s.Groups.WithoutRoot)
-                : SpanParentsFileWide(s, traceKeys);
+            if (traceKeys.Repeats == s.Groups.Joins)
+            {
+                (duplicateSpans, missingParents, severalRoots, withoutRoot) =
+                    (s.Groups.DuplicateSpans, s.Groups.MissingParents, s.Groups.SeveralRoots, s.Groups.WithoutRoot);
+            }
+            else if (ReadAgain<SpanKeyCollector>(TableCatalog.TraceSpans, out var why) is { } keys)
+            {
+                (duplicateSpans, missingParents, severalRoots, withoutRoot) = SpanParentsFileWide(keys, traceKeys);
+            }
+            else
+            {
+                return NotEvaluated(CheckNames.SpanParents, threshold, why);
+            }
         }
 
         var figures = new FigureList()
-            .Add("spans", s.Spans.Count)
+            .Add("spans", s.SpanRows)
             .Add("duplicate_spans", duplicateSpans)
-            .Add("child_spans", s.ParentRefs.Count)
+            .Add("child_spans", s.ChildSpans)
             .Add("missing_parents", missingParents)
             .Add("traces", traces)
-            .Add("root_spans", s.RootTraces.Count)
+            .Add("root_spans", s.RootSpans)
             .Add("traces_without_root", withoutRoot)
             .Add("traces_with_several_roots", severalRoots);
         var problems = new List<string>();
@@ -159,18 +173,18 @@ internal sealed partial class DatasetChecks
         Problem(problems, missingParents, "parent spans that are not in their trace");
         Problem(problems, withoutRoot, "traces without a root span");
         Problem(problems, severalRoots, "traces with several root spans");
-        if (s.Spans.Count == 0)
+        if (s.SpanRows == 0)
         {
             problems.Add("no spans");
         }
 
         return new ValidationCheck(CheckNames.SpanParents, problems.Count == 0, figures, threshold,
-            problems.Count == 0 ? $"{N(s.Spans.Count)} spans in {N(traces)} traces, every parent present" : string.Join("; ", problems));
+            problems.Count == 0 ? $"{N(s.SpanRows)} spans in {N(traces)} traces, every parent present" : string.Join("; ", problems));
     }
 
-    /// <summary>The span_parents figures from the file-wide key sets, for a file that scatters a trace's rows.</summary>
+    /// <summary>The span_parents figures from the file-wide key sets, read again, for a file that scatters a trace's rows.</summary>
     private (long DuplicateSpans, long MissingParents, long SeveralRoots, long WithoutRoot) SpanParentsFileWide(
-        TraceSpanCollector s, NativeKeys traceKeys)
+        SpanKeyCollector s, NativeKeys traceKeys)
     {
         long duplicateSpans, missingParents;
         var (spans, parents) = Both(() => NativeKeys.From(s.Spans), () => NativeKeys.From(s.ParentRefs));
@@ -184,6 +198,23 @@ internal sealed partial class DatasetChecks
         cancel.ThrowIfCancellationRequested();
         using var roots = NativeKeys.From(s.RootTraces);
         return (duplicateSpans, missingParents, roots.Repeats, SortedKeys.CountMissing(traceKeys.Keys, roots.Keys, out _));
+    }
+
+    /// <summary>A table's file-wide key sets, read again (<see cref="FileWideKeys"/>); null, with why, when the file
+    /// cannot be read again as it was scanned.</summary>
+    private T? ReadAgain<T>(TableSchema table, out string why)
+        where T : TableCollector, new()
+    {
+        try
+        {
+            why = "";
+            return FileWideKeys.Read<T>(Table(table), context, chunkBytes, cancel);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            why = e.Message;
+            return null;
+        }
     }
 
     private ValidationCheck TxnFactsAgree(NativeKeys? received)

@@ -10,7 +10,7 @@ namespace FiberSqs.Core.Validation;
 /// and pass/fail. The checks are split by theme over the partial files beside this one.
 /// </summary>
 internal sealed partial class DatasetChecks(GroundTruth truth, ScanContext context,
-    Dictionary<TableSchema, TableResult> tables, CancellationToken cancel)
+    Dictionary<TableSchema, TableResult> tables, long chunkBytes, CancellationToken cancel)
 {
     private const string Unavailable = "cannot be evaluated: ";
 

@@ -4,8 +4,9 @@ using FiberSqs.Core.Tables;
 namespace FiberSqs.Core.Validation.Collectors;
 
 /// <summary>
-/// app_logs: the transactions (id and customer of each <c>received</c> row), every transaction id referenced, the
-/// final <c>completed</c>/<c>timeout</c> rows, the hosts, the incident figures of the central provision/modify
+/// app_logs: the transactions (id and customer of each <c>received</c> row), the app_log_transactions figures counted
+/// transaction by transaction (a file that scatters a transaction's rows is read again for its referenced and final
+/// ids, <see cref="TransactionKeyCollector"/>), the hosts, the incident figures of the central provision/modify
 /// transactions (dependency latency and timeouts of those that started in a burst, impacted, and of those that did
 /// not, baseline, outside the central CPU spike), the order and dependency fields of each transaction's rows, timeout
 /// durations, the primary circuit after the fix time and the confounders' timeouts. A transaction's start second is
@@ -37,24 +38,15 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
     private readonly long _cpuStart = context.CpuSpike is { } c && c.Region == context.SourceRegion ? FieldText.SecondNumber(c.Start) : 0;
     private readonly long _cpuEnd = context.CpuSpike is { } c && c.Region == context.SourceRegion ? FieldText.SecondNumber(c.End) : 0;
     private readonly long _fixTicks = context.FixTime.Ticks;
-    private long _lastId = -1;
 
-    private readonly LongBag _referenced = new();
     private readonly LongBag _received = new();
     private readonly LongBag _receivedCustomers = new();
-    private readonly LongBag _finals = new();
 
     /// <summary>The transaction figures counted run by run of a transaction's rows.</summary>
     public TransactionGroups Groups { get; } = new();
 
-    /// <summary>Every transaction id referenced (consecutive repeats dropped).</summary>
-    public SortedRuns ReferencedIds { get; } = new();
-
     /// <summary>The transaction id of each received row, with its customer as the value.</summary>
     public SortedRuns Received { get; } = new();
-
-    /// <summary>The transaction id of each completed or timeout row.</summary>
-    public SortedRuns FinalIds { get; } = new();
 
     public long FinalsWithoutLatency { get; private set; }
     public long DependencyCallsWithoutLatency { get; private set; }
@@ -102,12 +94,6 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
     public override void Row(CsvReader row, RowValues values)
     {
         var id = FieldText.TransactionKey(row.GetSpan(TransactionId));
-        if (id != _lastId)
-        {
-            _referenced.Add(id);
-            _lastId = id;
-        }
-
         Hosts.Add(row.GetSpan(Host));
         var evt = row.GetSpan(Event);
         var stage = TransactionRowOrder.Stage(evt);
@@ -189,7 +175,6 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
 
     private void Final(CsvReader row, RowValues values, long id, bool timeout, bool crossRegion)
     {
-        _finals.Add(id);
         var endToEnd = values.Numbers[EndToEnd];
         var dependencyMs = values.Numbers[DependencyLatency];
         if (double.IsNaN(endToEnd))
@@ -317,18 +302,13 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
 
     public override void Seal()
     {
-        // Sorted only if the check must fall back to them (a transaction whose rows are not together).
-        ReferencedIds.AddRun(_referenced, sortLater: true);
         Received.AddRun(_received, _receivedCustomers);
-        FinalIds.AddRun(_finals, sortLater: true);
     }
 
     public override void Merge(TableCollector next)
     {
         var o = (AppLogCollector)next;
-        ReferencedIds.Append(o.ReferencedIds);
         Received.Append(o.Received);
-        FinalIds.Append(o.FinalIds);
         Groups.Merge(o.Groups);
         FinalsWithoutLatency += o.FinalsWithoutLatency;
         DependencyCallsWithoutLatency += o.DependencyCallsWithoutLatency;

@@ -3,10 +3,10 @@ using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.Validation.Collectors;
 
-/// <summary>trace_spans: every span as a (trace, span) key, every parent reference as a (trace, parent) key, the
-/// traces that have a root span (empty parent), every trace and every transaction id referenced; the same figures
-/// counted trace by trace (<see cref="TraceGroups"/>, which spares sorting the span keys); and the spans that cross the
-/// primary circuit at or after the fix time.</summary>
+/// <summary>trace_spans: the span_parents figures counted trace by trace (<see cref="TraceGroups"/>), the spans, child
+/// spans and root spans counted, every trace and every transaction id referenced, and the spans that cross the primary
+/// circuit at or after the fix time. A file that scatters a trace's rows is read again for its file-wide span keys
+/// (<see cref="SpanKeyCollector"/>): they are not kept here.</summary>
 internal sealed class TraceSpanCollector(ScanContext context) : TableCollector
 {
     private static readonly TableSchema T = TableCatalog.TraceSpans;
@@ -26,15 +26,14 @@ internal sealed class TraceSpanCollector(ScanContext context) : TableCollector
     private long _lastTrace = -1;
     private long _lastTransaction = -1;
 
-    private readonly LongBag _spans = new();
-    private readonly LongBag _parents = new();
-    private readonly LongBag _roots = new();
     private readonly LongBag _traces = new();
     private readonly LongBag _transactions = new();
 
-    public SortedRuns Spans { get; } = new();
-    public SortedRuns ParentRefs { get; } = new();
-    public SortedRuns RootTraces { get; } = new();
+    /// <summary>Span rows, rows with a parent, rows without (roots).</summary>
+    public long SpanRows;
+    public long ChildSpans;
+    public long RootSpans;
+
     public SortedRuns Traces { get; } = new();
     public SortedRuns TransactionIds { get; } = new();
     public TraceGroups Groups { get; } = new();
@@ -43,18 +42,17 @@ internal sealed class TraceSpanCollector(ScanContext context) : TableCollector
     {
         var trace = FieldText.HexIdKey(row.GetSpan(Trace));
         var span = FieldText.HexIdKey(row.GetSpan(Span));
-        _spans.Add(FieldText.Pair(trace, span));
+        SpanRows++;
         var parent = row.GetSpan(Parent);
         if (parent.IsEmpty)
         {
-            _roots.Add(trace);
+            RootSpans++;
             Groups.Add(trace, span, null);
         }
         else
         {
-            var parentKey = FieldText.HexIdKey(parent);
-            _parents.Add(FieldText.Pair(trace, parentKey));
-            Groups.Add(trace, span, parentKey);
+            ChildSpans++;
+            Groups.Add(trace, span, FieldText.HexIdKey(parent));
         }
 
         if (trace != _lastTrace)
@@ -79,10 +77,6 @@ internal sealed class TraceSpanCollector(ScanContext context) : TableCollector
 
     public override void Seal()
     {
-        // Sorted only if the check must fall back to them (a trace whose rows are not together).
-        Spans.AddRun(_spans, sortLater: true);
-        ParentRefs.AddRun(_parents, sortLater: true);
-        RootTraces.AddRun(_roots, sortLater: true);
         Traces.AddRun(_traces);
         TransactionIds.AddRun(_transactions);
     }
@@ -90,9 +84,9 @@ internal sealed class TraceSpanCollector(ScanContext context) : TableCollector
     public override void Merge(TableCollector next)
     {
         var o = (TraceSpanCollector)next;
-        Spans.Append(o.Spans);
-        ParentRefs.Append(o.ParentRefs);
-        RootTraces.Append(o.RootTraces);
+        SpanRows += o.SpanRows;
+        ChildSpans += o.ChildSpans;
+        RootSpans += o.RootSpans;
         Traces.Append(o.Traces);
         TransactionIds.Append(o.TransactionIds);
         Groups.Merge(o.Groups);

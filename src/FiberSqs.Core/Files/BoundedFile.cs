@@ -41,20 +41,11 @@ internal static class BoundedFile
         return System.Text.Encoding.UTF8.GetString(buffer, 0, length);
     }
 
-    private sealed class Limited(Stream inner, long maxBytes, string path, string what) : Stream
+    private sealed class Limited(Stream inner, long maxBytes, string path, string what) : ForwardReadStream
     {
         private long _read;
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => _read;
-            set => throw new NotSupportedException();
-        }
+        protected override long ReadPosition => _read;
 
         public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
@@ -72,16 +63,6 @@ internal static class BoundedFile
             return _read <= maxBytes ? n
                 : throw new InvalidDataException($"{path} is larger than {maxBytes >> 20} MiB, more than {what} can be.");
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

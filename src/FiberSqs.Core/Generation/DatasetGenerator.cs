@@ -70,7 +70,11 @@ internal static class DatasetGenerator
             {
                 foreach (var (table, buffer) in shard.Buffers)
                 {
-                    files[table].Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+                    foreach (var segment in buffer.Segments)
+                    {
+                        files[table].Write(segment.Span);
+                    }
+
                     rows[table] += shard.Rows[table];
                     written += shard.Rows[table];
                 }
@@ -84,7 +88,7 @@ internal static class DatasetGenerator
             {
                 foreach (var (table, buffer) in shard.Buffers)
                 {
-                    scan.Shard(table, shard.Shard, buffer.GetBuffer(), (int)buffer.Length, token);
+                    scan.Shard(table, shard.Shard, buffer.OpenRead, buffer.Length, token);
                 }
             });
 

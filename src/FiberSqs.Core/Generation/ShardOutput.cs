@@ -3,11 +3,11 @@ using FiberSqs.Core.Tables;
 namespace FiberSqs.Core.Generation;
 
 /// <summary>One hour's rows of every shard-written table, as CSV bytes, plus what it observed.</summary>
-internal sealed class ShardOutput(int shard, IReadOnlyList<TableSchema> tables, Func<TableSchema, MemoryStream> rent)
+internal sealed class ShardOutput(int shard, IReadOnlyList<TableSchema> tables, Func<ShardBuffer> rent)
 {
     public int Shard { get; } = shard;
 
-    public Dictionary<TableSchema, MemoryStream> Buffers { get; } = tables.ToDictionary(t => t, rent);
+    public Dictionary<TableSchema, ShardBuffer> Buffers { get; } = tables.ToDictionary(t => t, _ => rent());
 
     public Dictionary<TableSchema, long> Rows { get; } = tables.ToDictionary(t => t, _ => 0L);
 

@@ -1,21 +1,17 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using FiberSqs.Core.Tables;
 
 namespace FiberSqs.Core.Generation;
 
 /// <summary>
 /// Runs the hour-shards on every core and appends their bytes to the table files strictly in shard order.
-/// A semaphore bounds how far workers run ahead of the writer, so memory stays bounded at any scale. Buffers are
-/// pooled per table, so each keeps the capacity its table's hour needs (an app-log hour is a hundred times a metric
-/// table's: a shared pool had buffers grow, copy and fault in fresh memory over and over). A buffer handed back
-/// smaller than the largest hour its table has needed is given that size at once (empty, so nothing is copied),
-/// and a new one starts at it: an hour's bytes are written once, not copied again at every doubling.
+/// A semaphore bounds how far workers run ahead of the writer, so memory stays bounded at any scale. Each shard's
+/// tables are written into <see cref="ShardBuffer"/>s whose blocks come from one <see cref="BlockPool"/> and go back
+/// to it once the shard is on disk: an hour's bytes are written once and never moved, whatever its size.
 /// </summary>
 internal sealed class ShardPipeline(GenerationContext context, IReadOnlyList<TableSchema> tables)
 {
-    private readonly Dictionary<TableSchema, ConcurrentQueue<MemoryStream>> _pools = tables.ToDictionary(t => t, _ => new ConcurrentQueue<MemoryStream>());
-    private readonly Dictionary<TableSchema, StrongBox<int>> _largest = tables.ToDictionary(t => t, _ => new StrongBox<int>(1 << 16));
+    private readonly BlockPool _blocks = new();
 
     /// <summary>Generates every shard; <paramref name="inspect"/> (when given) sees each on the worker that generated it,
     /// in any order, and <paramref name="consume"/> gets them one by one in order on this thread.</summary>
@@ -42,7 +38,7 @@ internal sealed class ShardPipeline(GenerationContext context, IReadOnlyList<Tab
                         return;
                     }
 
-                    var output = new ShardOutput(shard, tables, Rent);
+                    var output = new ShardOutput(shard, tables, () => new ShardBuffer(_blocks));
                     generator.Run(output, failed.Token);
                     inspect?.Invoke(output, failed.Token);
                     ready.Add(output, failed.Token);
@@ -65,9 +61,9 @@ internal sealed class ShardPipeline(GenerationContext context, IReadOnlyList<Tab
                 while (done.TryRemove(expected, out var inOrder))
                 {
                     consume(inOrder);
-                    foreach (var (table, buffer) in inOrder.Buffers)
+                    foreach (var buffer in inOrder.Buffers.Values)
                     {
-                        Return(table, buffer);
+                        buffer.Release();
                     }
 
                     expected++;
@@ -87,11 +83,8 @@ internal sealed class ShardPipeline(GenerationContext context, IReadOnlyList<Tab
         }
 
         WaitQuietly(tasks);
-        // The pools' buffers are a few hundred MB at the full default: let them go now.
-        foreach (var pool in _pools.Values)
-        {
-            pool.Clear();
-        }
+        // The pool's blocks are a few hundred MB at the full default: let them go now.
+        _blocks.Clear();
 
         var fault = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerExceptions[0]).FirstOrDefault();
         if (fault is not null)
@@ -112,27 +105,5 @@ internal sealed class ShardPipeline(GenerationContext context, IReadOnlyList<Tab
         {
             // Inspected by the caller.
         }
-    }
-
-    private MemoryStream Rent(TableSchema table) =>
-        _pools[table].TryDequeue(out var stream) ? stream : new MemoryStream(Volatile.Read(ref _largest[table].Value));
-
-    /// <summary>On the writer's thread only (the one that updates the largest size).</summary>
-    private void Return(TableSchema table, MemoryStream stream)
-    {
-        var largest = _largest[table];
-        if (stream.Length > largest.Value)
-        {
-            // A little headroom over the largest hour so far: the next, a bit larger, does not double the buffer.
-            Volatile.Write(ref largest.Value, (int)Math.Min(Array.MaxLength, stream.Length + stream.Length / 8));
-        }
-
-        stream.SetLength(0);
-        if (stream.Capacity < largest.Value)
-        {
-            stream.Capacity = largest.Value;
-        }
-
-        _pools[table].Enqueue(stream);
     }
 }

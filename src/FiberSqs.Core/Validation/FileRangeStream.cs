@@ -1,10 +1,11 @@
+using FiberSqs.Core.Files;
 using Microsoft.Win32.SafeHandles;
 
 namespace FiberSqs.Core.Validation;
 
 /// <summary>A read-only stream over bytes [start, end) of a file, read with positional reads so that several
 /// streams (one per worker) can share one file handle.</summary>
-internal sealed class FileRangeStream : Stream
+internal sealed class FileRangeStream : ForwardReadStream
 {
     private readonly SafeFileHandle _handle;
     private readonly long _start;
@@ -19,18 +20,9 @@ internal sealed class FileRangeStream : Stream
         _position = start;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => _end - _start;
 
-    public override long Position
-    {
-        get => _position - _start;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long ReadPosition => _position - _start;
 
     public override int Read(Span<byte> buffer)
     {
@@ -49,14 +41,4 @@ internal sealed class FileRangeStream : Stream
         _position += n;
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -48,25 +48,25 @@ internal sealed class WriteTimeScan
     public void Header(TableSchema table, byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        Add(table, 0, bytes, bytes.Length, CancellationToken.None);
+        Add(table, 0, () => new MemoryStream(bytes, writable: false), bytes.Length, CancellationToken.None);
     }
 
-    /// <summary>Scans shard <paramref name="shard"/>'s rows of a table (the first <paramref name="length"/> bytes of
-    /// <paramref name="buffer"/>), from any thread.</summary>
-    public void Shard(TableSchema table, int shard, byte[] buffer, int length, CancellationToken cancel)
+    /// <summary>Scans shard <paramref name="shard"/>'s rows of a table (the <paramref name="length"/> bytes
+    /// <paramref name="open"/> reads), from any thread.</summary>
+    public void Shard(TableSchema table, int shard, Func<Stream> open, long length, CancellationToken cancel)
     {
-        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentNullException.ThrowIfNull(open);
         ArgumentOutOfRangeException.ThrowIfNegative(shard);
-        Add(table, shard + 1, buffer, length, cancel);
+        Add(table, shard + 1, open, length, cancel);
     }
 
-    private void Add(TableSchema table, int index, byte[] buffer, int length, CancellationToken cancel)
+    private void Add(TableSchema table, int index, Func<Stream> open, long length, CancellationToken cancel)
     {
         var chunks = _scans.TryGetValue(table, out var c) ? c
             : throw new InvalidOperationException($"The table {table.Name} is not scanned while written.");
         // A chunk read from memory has no file offsets: its place in the file is its index.
         var chunk = new CsvChunk(index, 0, length);
-        chunks.Add(ChunkScan.Run(table, () => new MemoryStream(buffer, 0, length, writable: false), chunk,
+        chunks.Add(ChunkScan.Run(table, open, chunk,
             Context, DatasetValidator.CreateCollector(table, Context), cancel));
         _bytes.AddOrUpdate(table, length, (_, sum) => sum + length);
     }

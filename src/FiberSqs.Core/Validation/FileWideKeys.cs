@@ -34,24 +34,14 @@ internal static class FileWideKeys
             throw new OperationCanceledException("Validation was cancelled.", e, cancel);
         }
 
-        T? merged = null;
-        foreach (var scan in scans)
+        // Merged in file order, its first failed chunk's error located, as the scan's own result is.
+        var reread = new TableResult(table.Table, table.Path) { Exists = true, Bytes = length };
+        reread.Add(scans);
+        if (reread.Error is { } error)
         {
-            if (scan.Error is { } error)
-            {
-                throw new IOException($"{table.Table.FileName} could not be read again: {error}");
-            }
-
-            if (merged is null)
-            {
-                merged = (T)scan.Collector!;
-            }
-            else
-            {
-                merged.Merge(scan.Collector!);
-            }
+            throw new IOException($"{table.Table.FileName} could not be read again: {error}");
         }
 
-        return merged ?? new T();
+        return reread.Collector as T ?? new T();
     }
 }

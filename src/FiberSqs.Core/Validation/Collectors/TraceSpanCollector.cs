@@ -29,10 +29,14 @@ internal sealed class TraceSpanCollector(ScanContext context) : TableCollector
     private readonly LongBag _traces = new();
     private readonly LongBag _transactions = new();
 
-    /// <summary>Span rows, rows with a parent, rows without (roots).</summary>
-    public long SpanRows;
-    public long ChildSpans;
-    public long RootSpans;
+    /// <summary>Span rows with a parent.</summary>
+    public long ChildSpans { get; private set; }
+
+    /// <summary>Span rows without a parent (roots).</summary>
+    public long RootSpans { get; private set; }
+
+    /// <summary>Every span row: a child or a root.</summary>
+    public long SpanRows => ChildSpans + RootSpans;
 
     public SortedRuns Traces { get; } = new();
     public SortedRuns TransactionIds { get; } = new();
@@ -42,7 +46,6 @@ internal sealed class TraceSpanCollector(ScanContext context) : TableCollector
     {
         var trace = FieldText.HexIdKey(row.GetSpan(Trace));
         var span = FieldText.HexIdKey(row.GetSpan(Span));
-        SpanRows++;
         var parent = row.GetSpan(Parent);
         if (parent.IsEmpty)
         {
@@ -84,7 +87,6 @@ internal sealed class TraceSpanCollector(ScanContext context) : TableCollector
     public override void Merge(TableCollector next)
     {
         var o = (TraceSpanCollector)next;
-        SpanRows += o.SpanRows;
         ChildSpans += o.ChildSpans;
         RootSpans += o.RootSpans;
         Traces.Append(o.Traces);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace FiberSqs.Core.Generation;
@@ -135,13 +136,21 @@ internal static class Utf8Text
     /// <summary>Lower-case hex of the low 48 bits: 12 characters.</summary>
     public static void Hex48(Span<byte> dest, ulong value)
     {
-        for (var i = 11; i >= 0; i--)
+        // A byte at a time from a table of its two characters: the hot path formats about 20 M ids at the full default.
+        ref var first = ref MemoryMarshal.GetReference(dest[..12]);
+        for (var i = 10; i >= 0; i -= 2)
         {
-            var nibble = (int)(value & 0xF);
-            dest[i] = (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
-            value >>= 4;
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref first, i), HexPairs[(int)(value & 0xFF)]);
+            value >>= 8;
         }
     }
+
+    /// <summary>The two lower-case hex characters of each byte value, in memory order.</summary>
+    private static readonly ushort[] HexPairs = [.. Enumerable.Range(0, 256).Select(b =>
+    {
+        var (high, low) = ("0123456789abcdef"[b >> 4], "0123456789abcdef"[b & 0xF]);
+        return (ushort)(BitConverter.IsLittleEndian ? high | low << 8 : high << 8 | low);
+    })];
 
     private static int CountDigits(ulong value)
     {

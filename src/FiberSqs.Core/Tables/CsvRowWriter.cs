@@ -10,10 +10,13 @@ namespace FiberSqs.Core.Tables;
 /// </summary>
 internal sealed class CsvRowWriter : IDisposable
 {
-    private static readonly CsvWriterOptions Options = new() { NewLine = "\n", WriteByteOrderMark = false };
+    // EndRow checks every row's field count against the table (and names the table), so CsvHelper's own check against
+    // the first record would only repeat it for every row.
+    private static readonly CsvWriterOptions Options = new() { NewLine = "\n", WriteByteOrderMark = false, ValidateFieldCount = false };
 
     private readonly CsvWriter _csv;
     private readonly TableSchema _table;
+    private readonly TimestampFormatter _timestamps = new();
     private int _fields;
 
     public CsvRowWriter(Stream destination, TableSchema table, bool leaveOpen = true)
@@ -54,14 +57,14 @@ internal sealed class CsvRowWriter : IDisposable
     public void TimestampMicros(long ticks)
     {
         Span<byte> buffer = stackalloc byte[Utf8Text.TimestampMicrosLength];
-        Utf8Text.TimestampMicros(buffer, ticks);
+        _timestamps.Micros(buffer, ticks);
         Text(buffer);
     }
 
     public void TimestampSeconds(long ticks)
     {
         Span<byte> buffer = stackalloc byte[Utf8Text.TimestampSecondsLength];
-        Utf8Text.TimestampSeconds(buffer, ticks);
+        _timestamps.Seconds(buffer, ticks);
         Text(buffer);
     }
 

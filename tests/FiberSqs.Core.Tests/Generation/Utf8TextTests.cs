@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using FiberSqs.Core.Generation;
 
@@ -45,5 +46,48 @@ public class Utf8TextTests
     {
         Assert.Equal("00000000ff0a", Run(b => { Utf8Text.Hex48(b, 0xFF0A); return 12; }));
         Assert.Equal("ffffffffffff", Run(b => { Utf8Text.Hex48(b, ulong.MaxValue); return 12; }));
+    }
+
+    [Fact]
+    public void Hex48AgreesWithTheRuntimesHexForAnyValue()
+    {
+        var random = new Random(48);
+        var buffer = new byte[12];
+        for (var i = 0; i < 10_000; i++)
+        {
+            var value = (ulong)random.NextInt64() & ((1UL << 48) - 1);
+            Utf8Text.Hex48(buffer, value);
+            Assert.Equal(value.ToString("x12", CultureInfo.InvariantCulture), Encoding.ASCII.GetString(buffer));
+        }
+    }
+
+    [Fact]
+    public void Hex48NeedsTwelveBytes() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Utf8Text.Hex48(new byte[11], 1));
+
+    [Fact]
+    public void TheMinuteCacheFormatsWhatTheRuntimeDoesInAnyOrder()
+    {
+        // Ascending runs within a minute, jumps across minutes, days and a year's end, and back again.
+        var formatter = new TimestampFormatter();
+        var random = new Random(17);
+        var start = new DateTime(2025, 12, 31, 23, 58, 0, DateTimeKind.Utc).Ticks;
+        var micros = new byte[Utf8Text.TimestampMicrosLength];
+        var seconds = new byte[Utf8Text.TimestampSecondsLength];
+        var ticks = start;
+        for (var i = 0; i < 20_000; i++)
+        {
+            ticks = random.Next(10) switch
+            {
+                0 => start + random.NextInt64(TimeSpan.TicksPerDay * 400),
+                1 => start - random.NextInt64(TimeSpan.TicksPerDay * 40),
+                _ => ticks + random.NextInt64(TimeSpan.TicksPerSecond * 3),
+            };
+            var t = new DateTime(ticks, DateTimeKind.Utc);
+            Assert.Equal(Utf8Text.TimestampMicrosLength, formatter.Micros(micros, ticks));
+            Assert.Equal(t.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), Encoding.ASCII.GetString(micros));
+            Assert.Equal(Utf8Text.TimestampSecondsLength, formatter.Seconds(seconds, ticks));
+            Assert.Equal(t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), Encoding.ASCII.GetString(seconds));
+        }
     }
 }

@@ -1,0 +1,40 @@
+namespace FiberSqs.Core.Generation;
+
+/// <summary>
+/// <see cref="Utf8Text.TimestampMicros"/> and <see cref="Utf8Text.TimestampSeconds"/> for one writer, which keeps the
+/// date, hour and minute of the last timestamp it formatted: a table's rows come in time order, so most timestamps
+/// share their minute with the one before and only their seconds (and microseconds) are formatted.
+/// </summary>
+internal sealed class TimestampFormatter
+{
+    private const int PrefixLength = 17; // yyyy-MM-ddTHH:mm:
+    private readonly byte[] _prefix = new byte[Utf8Text.TimestampSecondsLength];
+    private long _minute = -1;
+
+    /// <summary>yyyy-MM-ddTHH:mm:ss.ffffffZ, as <see cref="Utf8Text.TimestampMicros"/> writes it.</summary>
+    public int Micros(Span<byte> dest, long ticks)
+    {
+        Seconds(dest, ticks);
+        dest[19] = (byte)'.';
+        Utf8Text.Digits(dest.Slice(20, 6), ticks % TimeSpan.TicksPerSecond / 10);
+        dest[26] = (byte)'Z';
+        return Utf8Text.TimestampMicrosLength;
+    }
+
+    /// <summary>yyyy-MM-ddTHH:mm:ssZ, as <see cref="Utf8Text.TimestampSeconds"/> writes it.</summary>
+    public int Seconds(Span<byte> dest, long ticks)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(ticks);
+        var minute = ticks / TimeSpan.TicksPerMinute;
+        if (minute != _minute)
+        {
+            Utf8Text.TimestampSeconds(_prefix, minute * TimeSpan.TicksPerMinute);
+            _minute = minute;
+        }
+
+        _prefix.AsSpan(0, PrefixLength).CopyTo(dest);
+        Utf8Text.Digits(dest.Slice(PrefixLength, 2), ticks / TimeSpan.TicksPerSecond % 60);
+        dest[19] = (byte)'Z';
+        return Utf8Text.TimestampSecondsLength;
+    }
+}

@@ -12,24 +12,64 @@ internal sealed partial class DatasetChecks
         var logs = Has(TableCatalog.AppLogs) ? (AppLogCollector?)Table(TableCatalog.AppLogs).Collector : null;
         var spans = Has(TableCatalog.TraceSpans) ? (TraceSpanCollector?)Table(TableCatalog.TraceSpans).Collector : null;
 
-        // Key arrays are built two at a time (one per core) and freed as soon as their figures are counted.
-        var spanParents = SpanParents(spans);
-        using var received = logs is null ? null : NativeKeys.From(logs.Received, withValues: true);
+        // Key arrays are built two at a time (one per core) and freed as soon as their figures are counted: the
+        // transactions' keys while the traces' are sorted, then the spans' and txn_facts' transaction keys together.
+        var (spanParents, receivedKeys) = Both(() => SpanParents(spans),
+            () => logs is null ? null : NativeKeys.From(logs.Received, withValues: true));
+        using var received = receivedKeys;
         yield return AppLogTransactions(logs, received);
-        yield return SpanTransactions(received, spans);
-        yield return spanParents;
-        yield return TxnFactsAgree(received);
+        var (spanTxKeys, factKeys) = Both(
+            () => received is null || spans is null ? null : NativeKeys.From(spans.TransactionIds),
+            () => received is null || !Has(TableCatalog.TxnFacts) ? null
+                : NativeKeys.From(((TxnFactCollector)Table(TableCatalog.TxnFacts).Collector!).Facts, withValues: true));
+        using (var spanTx = spanTxKeys)
+        using (var facts = factKeys)
+        {
+            yield return SpanTransactions(received, spans, spanTx);
+            spanTx?.Dispose(); // counted: its memory goes back before the next checks
+            yield return spanParents;
+            yield return TxnFactsAgree(received, facts);
+        }
+
         yield return TsoClassification(received, out var tsoCounts);
         yield return TsoDefectBands(tsoCounts);
         yield return HostsJoin();
     }
 
-    /// <summary>Builds two key arrays at once, one per core.</summary>
-    private (NativeKeys A, NativeKeys B) Both(Func<NativeKeys> a, Func<NativeKeys> b)
+    /// <summary>Runs <paramref name="a"/> on a pool thread and <paramref name="b"/> on this one, and returns both
+    /// results; when either fails, the other's result is disposed and the failure thrown as it was (this thread's when
+    /// both fail).</summary>
+    private (TA A, TB B) Both<TA, TB>(Func<TA> a, Func<TB> b)
     {
-        NativeKeys? x = null, y = null;
-        Parallel.Invoke(new ParallelOptions { CancellationToken = cancel }, () => x = a(), () => y = b());
-        return (x!, y!);
+        var first = Task.Run(a, cancel);
+        TB second;
+        try
+        {
+            second = b();
+        }
+        catch
+        {
+            try
+            {
+                (first.GetAwaiter().GetResult() as IDisposable)?.Dispose();
+            }
+            catch (Exception) when (first.IsFaulted || first.IsCanceled)
+            {
+                // The failure on this thread is the one reported.
+            }
+
+            throw;
+        }
+
+        try
+        {
+            return (first.GetAwaiter().GetResult(), second);
+        }
+        catch
+        {
+            (second as IDisposable)?.Dispose();
+            throw;
+        }
     }
 
     private ValidationCheck AppLogTransactions(AppLogCollector? logs, NativeKeys? received)
@@ -94,19 +134,18 @@ internal sealed partial class DatasetChecks
             problems.Count == 0 ? $"{N(received.Count)} transactions, each received once and finished once" : string.Join("; ", problems));
     }
 
-    private ValidationCheck SpanTransactions(NativeKeys? received, TraceSpanCollector? spans)
+    private ValidationCheck SpanTransactions(NativeKeys? received, TraceSpanCollector? spans, NativeKeys? spanTx)
     {
         // At the hard difficulty the key declares partial sampling: the traced share must be that, within 3 points.
         var sampled = context.TraceSampling < 1;
         var threshold = sampled
             ? FormattableString.Invariant($"every span's transaction_id is a transaction of app_logs, and {context.TraceSampling * 100:0}% ± 3 points of the transactions have spans (generation.parameters.trace_sampling)")
             : "every span's transaction_id is a transaction of app_logs, and every transaction has spans";
-        if (received is null || spans is null)
+        if (received is null || spans is null || spanTx is null)
         {
             return NotEvaluated(CheckNames.SpanTransactions, threshold, MissingTables(TableCatalog.AppLogs, TableCatalog.TraceSpans));
         }
 
-        using var spanTx = NativeKeys.From(spans.TransactionIds);
         var missing = SortedKeys.CountMissing(spanTx.Keys, received.Keys, out var firstMissing);
         var withoutSpans = SortedKeys.CountMissing(received.Keys, spanTx.Keys, out var firstWithout);
         var figures = new FigureList()
@@ -217,7 +256,7 @@ internal sealed partial class DatasetChecks
         }
     }
 
-    private ValidationCheck TxnFactsAgree(NativeKeys? received)
+    private ValidationCheck TxnFactsAgree(NativeKeys? received, NativeKeys? facts)
     {
         const string threshold = "with Tier 2: txn_facts has one row per app_logs transaction, no other, with the same customer";
         if (!tables.ContainsKey(TableCatalog.TxnFacts))
@@ -225,12 +264,11 @@ internal sealed partial class DatasetChecks
             return new ValidationCheck(CheckNames.TxnFactsAgree, true, [], threshold, "no Tier 2 tables: not checked", applicable: false);
         }
 
-        if (received is null || !Has(TableCatalog.TxnFacts))
+        if (received is null || facts is null)
         {
             return NotEvaluated(CheckNames.TxnFactsAgree, threshold, MissingTables(TableCatalog.AppLogs, TableCatalog.TxnFacts));
         }
 
-        using var facts = NativeKeys.From(((TxnFactCollector)Table(TableCatalog.TxnFacts).Collector!).Facts, withValues: true);
         var missing = SortedKeys.CountMissing(received.Keys, facts.Keys, out var firstMissing);
         var extra = SortedKeys.CountMissing(facts.Keys, received.Keys, out var firstExtra);
         long customerMismatches = 0;

@@ -16,6 +16,7 @@ internal sealed class CsvRowWriter : IDisposable
 
     private readonly CsvWriter _csv;
     private readonly TableSchema _table;
+    private readonly int _columns;
     private readonly TimestampFormatter _timestamps = new();
     private int _fields;
 
@@ -23,6 +24,7 @@ internal sealed class CsvRowWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(table);
         _table = table;
+        _columns = table.Columns.Count;
         _csv = CsvWriter.Create(destination, Options, leaveOpen);
     }
 
@@ -87,9 +89,9 @@ internal sealed class CsvRowWriter : IDisposable
 
     public void EndRow()
     {
-        if (_fields != _table.Columns.Count)
+        if (_fields != _columns)
         {
-            throw new InvalidOperationException($"A row of {_table.Name} has {_fields} fields; the table has {_table.Columns.Count} columns.");
+            throw new InvalidOperationException($"A row of {_table.Name} has {_fields} fields; the table has {_columns} columns.");
         }
 
         _fields = 0;

@@ -66,6 +66,9 @@ internal sealed class ChunkScan : ScanCounts
     {
         var columns = table.Columns;
         var n = columns.Count;
+        // Looked up for every field of every row: plain arrays, not the schema's list behind its interface.
+        var kinds = columns.Select(c => c.Kind).ToArray();
+        var mayBeEmpty = columns.Select(c => c.MayBeEmpty).ToArray();
         var values = new RowValues(n);
         var windowStart = context.WindowStart.Ticks;
         var windowEnd = context.WindowEnd.Ticks;
@@ -109,7 +112,7 @@ internal sealed class ChunkScan : ScanCounts
             var ok = true;
             for (var i = 0; i < n; i++)
             {
-                var kind = columns[i].Kind;
+                var kind = kinds[i];
                 if (kind == ColumnKind.Text)
                 {
                     continue;
@@ -120,7 +123,7 @@ internal sealed class ChunkScan : ScanCounts
                 {
                     values.Numbers[i] = double.NaN;
                     values.Ticks[i] = RowValues.NoTicks;
-                    if (!columns[i].MayBeEmpty)
+                    if (!mayBeEmpty[i])
                     {
                         EmptyRequired++;
                         ok = false;

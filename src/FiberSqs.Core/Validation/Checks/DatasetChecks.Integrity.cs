@@ -36,41 +36,7 @@ internal sealed partial class DatasetChecks
         yield return HostsJoin();
     }
 
-    /// <summary>Runs <paramref name="a"/> on a pool thread and <paramref name="b"/> on this one, and returns both
-    /// results; when either fails, the other's result is disposed and the failure thrown as it was (this thread's when
-    /// both fail).</summary>
-    private (TA A, TB B) Both<TA, TB>(Func<TA> a, Func<TB> b)
-    {
-        var first = Task.Run(a, cancel);
-        TB second;
-        try
-        {
-            second = b();
-        }
-        catch
-        {
-            try
-            {
-                (first.GetAwaiter().GetResult() as IDisposable)?.Dispose();
-            }
-            catch (Exception) when (first.IsFaulted || first.IsCanceled)
-            {
-                // The failure on this thread is the one reported.
-            }
-
-            throw;
-        }
-
-        try
-        {
-            return (first.GetAwaiter().GetResult(), second);
-        }
-        catch
-        {
-            (second as IDisposable)?.Dispose();
-            throw;
-        }
-    }
+    private (TA A, TB B) Both<TA, TB>(Func<TA> a, Func<TB> b) => TwoAtOnce.Run(a, b, cancel);
 
     private ValidationCheck AppLogTransactions(AppLogCollector? logs, NativeKeys? received)
     {

@@ -1,9 +1,9 @@
 namespace FiberSqs.Core.Generation;
 
 /// <summary>
-/// <see cref="Utf8Text.TimestampMicros"/> and <see cref="Utf8Text.TimestampSeconds"/> for one writer, which keeps the
-/// date, hour and minute of the last timestamp it formatted: a table's rows come in time order, so most timestamps
-/// share their minute with the one before and only their seconds (and microseconds) are formatted.
+/// The contract's timestamps (docs/data-contract.md) for one writer, which keeps the date, hour and minute of the
+/// last timestamp it formatted (<see cref="Utf8Text.TimestampSeconds"/>): a table's rows come in time order, so most
+/// timestamps share their minute with the one before and only their seconds (and microseconds) are formatted.
 /// </summary>
 internal sealed class TimestampFormatter
 {
@@ -11,7 +11,7 @@ internal sealed class TimestampFormatter
     private readonly byte[] _prefix = new byte[Utf8Text.TimestampSecondsLength];
     private long _minute = -1;
 
-    /// <summary>yyyy-MM-ddTHH:mm:ss.ffffffZ, as <see cref="Utf8Text.TimestampMicros"/> writes it.</summary>
+    /// <summary>yyyy-MM-ddTHH:mm:ss.ffffffZ (UTC, microseconds truncated from ticks).</summary>
     public int Micros(Span<byte> dest, long ticks)
     {
         Seconds(dest, ticks);

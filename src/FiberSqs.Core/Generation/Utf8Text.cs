@@ -20,17 +20,6 @@ internal static class Utf8Text
 
     public static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
-    /// <summary>yyyy-MM-ddTHH:mm:ss.ffffffZ (UTC, microseconds truncated from ticks).</summary>
-    public static int TimestampMicros(Span<byte> dest, long ticks)
-    {
-        WriteDateTime(dest, ticks);
-        dest[19] = (byte)'.';
-        var micros = (int)(ticks % TimeSpan.TicksPerSecond / 10);
-        Digits(dest.Slice(20, 6), micros);
-        dest[26] = (byte)'Z';
-        return TimestampMicrosLength;
-    }
-
     /// <summary>yyyy-MM-ddTHH:mm:ssZ (UTC, truncated to the second).</summary>
     public static int TimestampSeconds(Span<byte> dest, long ticks)
     {

@@ -7,8 +7,8 @@ namespace FiberSqs.Core.Validation;
 /// </summary>
 internal static class TwoAtOnce
 {
-    /// <summary>Runs <paramref name="a"/> on a pool thread and <paramref name="b"/> on this one and returns both results;
-    /// when both fail, this thread's failure is the one thrown.</summary>
+    /// <summary>Runs <paramref name="a"/> on a pool thread and <paramref name="b"/> on this one and returns both
+    /// results; when both fail, this thread's failure is the one thrown.</summary>
     public static (TA A, TB B) Run<TA, TB>(Func<TA> a, Func<TB> b, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(a);

@@ -17,7 +17,7 @@ public class Utf8TextTests
     public void TimestampsHaveTheContractsExactForm()
     {
         var t = new DateTime(2025, 12, 3, 12, 21, 7, DateTimeKind.Utc).Ticks + 1_234_567;
-        Assert.Equal("2025-12-03T12:21:07.123456Z", Run(b => Utf8Text.TimestampMicros(b, t)));
+        Assert.Equal("2025-12-03T12:21:07.123456Z", Run(b => new TimestampFormatter().Micros(b, t)));
         Assert.Equal("2025-12-03T12:21:07Z", Run(b => Utf8Text.TimestampSeconds(b, t)));
         Assert.Equal("20251203122107", Run(b => Utf8Text.Compact(b, t)));
     }

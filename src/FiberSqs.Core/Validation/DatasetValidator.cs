@@ -112,20 +112,13 @@ internal static class DatasetValidator
             progress?.Report(new ValidationProgress("Reading tables", 0, 0, total));
             var options = new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = Environment.ProcessorCount };
             var ordered = System.Collections.Concurrent.Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering);
-            try
+            ParallelScan.Run(() => Parallel.ForEach(ordered, options, w =>
             {
-                Parallel.ForEach(ordered, options, w =>
-                {
-                    var scan = ChunkScan.Run(w.Table, w.File, w.Chunk, context, CreateCollector(w.Table, context), cancel);
-                    scans.Add((w.Table, scan));
-                    var now = Interlocked.Add(ref done, w.Chunk.Length);
-                    progress?.Report(new ValidationProgress("Reading tables", (int)(now * 98 / total), now, total));
-                });
-            }
-            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
-            {
-                throw new OperationCanceledException("Validation was cancelled.", e, cancel);
-            }
+                var scan = ChunkScan.Run(w.Table, w.File, w.Chunk, context, CreateCollector(w.Table, context), cancel);
+                scans.Add((w.Table, scan));
+                var now = Interlocked.Add(ref done, w.Chunk.Length);
+                progress?.Report(new ValidationProgress("Reading tables", (int)(now * 98 / total), now, total));
+            }), cancel);
 
             foreach (var table in tables.Where(t => written?.Covers(t) == true && results[t].Exists))
             {

@@ -24,15 +24,8 @@ internal static class FileWideKeys
 
         var chunks = CsvChunk.Plan(handle, length, chunkBytes);
         var scans = new ChunkScan[chunks.Count];
-        try
-        {
-            Parallel.For(0, chunks.Count, new ParallelOptions { CancellationToken = cancel },
-                i => scans[i] = ChunkScan.Run(table.Table, handle, chunks[i], context, new T(), cancel));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
-        {
-            throw new OperationCanceledException("Validation was cancelled.", e, cancel);
-        }
+        ParallelScan.Run(() => Parallel.For(0, chunks.Count, new ParallelOptions { CancellationToken = cancel },
+            i => scans[i] = ChunkScan.Run(table.Table, handle, chunks[i], context, new T(), cancel)), cancel);
 
         // Merged in file order, its first failed chunk's error located, as the scan's own result is.
         var reread = new TableResult(table.Table, table.Path) { Exists = true, Bytes = length };

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
@@ -71,6 +72,8 @@ internal sealed unsafe partial class DirectAppendStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
+    // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(ReadOnlySpan<byte> bytes)
     {
         ObjectDisposedException.ThrowIf(_buffer is null, this);

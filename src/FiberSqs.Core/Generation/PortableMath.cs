@@ -25,6 +25,8 @@ internal static class PortableMath
     private const double P5 = 4.13813679705723846039e-08;
 
     /// <summary>e raised to <paramref name="x"/>.</summary>
+    // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Exp(double x)
     {
         var hx = High(x);
@@ -98,6 +100,7 @@ internal static class PortableMath
     private const double Lg7 = 1.479819860511658591e-01;
 
     /// <summary>The natural logarithm of <paramref name="x"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Log(double x)
     {
         var hx = High(x);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FiberSqs.Core.Files;
 
 namespace FiberSqs.Core.Generation;
@@ -37,6 +38,8 @@ internal sealed class ShardBuffer(BlockPool pool) : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
+    // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(ReadOnlySpan<byte> bytes)
     {
         while (!bytes.IsEmpty)

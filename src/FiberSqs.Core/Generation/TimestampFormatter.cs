@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FiberSqs.Core.Generation;
 
 /// <summary>
@@ -12,6 +14,8 @@ internal sealed class TimestampFormatter
     private long _minute = -1;
 
     /// <summary>yyyy-MM-ddTHH:mm:ss.ffffffZ (UTC, microseconds truncated from ticks).</summary>
+    // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Micros(Span<byte> dest, long ticks)
     {
         Seconds(dest, ticks);
@@ -22,6 +26,7 @@ internal sealed class TimestampFormatter
     }
 
     /// <summary>yyyy-MM-ddTHH:mm:ssZ, as <see cref="Utf8Text.TimestampSeconds"/> writes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Seconds(Span<byte> dest, long ticks)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ticks);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FiberSqs.Core.Model;
 
 namespace FiberSqs.Core.Generation;
@@ -36,6 +37,8 @@ internal sealed class TransactionSampler
     }
 
     /// <summary>Fills <paramref name="tx"/> for a transaction starting at <paramref name="startTicks"/>.</summary>
+    // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Sample(ref Prng prng, Transaction tx, long seq, long startTicks)
     {
         tx.Seq = seq;

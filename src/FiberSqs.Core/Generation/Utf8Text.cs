@@ -81,6 +81,8 @@ internal static class Utf8Text
     }
 
     /// <summary>A non-negative or negative integer in its shortest form.</summary>
+    // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int WholeNumber(Span<byte> dest, long value)
     {
         var pos = 0;
@@ -96,6 +98,7 @@ internal static class Utf8Text
     }
 
     /// <summary>A number rounded half away from zero to a fixed count of decimals (0..7), e.g. 1234.567.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Fixed(Span<byte> dest, double value, int decimals)
     {
         var scale = PowersOfTen[decimals];
@@ -123,6 +126,7 @@ internal static class Utf8Text
     }
 
     /// <summary>Lower-case hex of the low 48 bits: 12 characters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Hex48(Span<byte> dest, ulong value)
     {
         // A byte at a time from a table of its two characters: the hot path formats about 20 M ids at the full default.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FiberSqs.Core.Generation;
 using FiberSqs.Core.Model;
 using V = FiberSqs.Core.Generation.Vocabulary;
@@ -21,6 +22,8 @@ internal sealed class AppLogTableWriter(CsvRowWriter csv, Story story)
 
     public long Rows => csv.Rows;
 
+    // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(Transaction tx)
     {
         var start = tx.StartTicks;
@@ -84,6 +87,7 @@ internal sealed class AppLogTableWriter(CsvRowWriter csv, Story story)
     internal static ReadOnlySpan<byte> ErrorCode(Transaction tx) =>
         !tx.IsTimeout ? default : tx.CrossRegion ? V.DepTimeout : V.OrchTimeout;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Row(Transaction tx, long ticks, byte[] service, byte[] level, int span, byte[] evt, double dependencyMs,
         double endToEndMs, int httpStatus, ReadOnlySpan<byte> errorCode, byte[] message)
     {

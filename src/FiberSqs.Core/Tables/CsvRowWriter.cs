@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CsvHelper;
 using FiberSqs.Core.Generation;
 
@@ -42,6 +43,8 @@ internal sealed class CsvRowWriter : IDisposable
         _csv.EndRecord();
     }
 
+    // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Text(ReadOnlySpan<byte> utf8)
     {
         _fields++;
@@ -56,6 +59,7 @@ internal sealed class CsvRowWriter : IDisposable
 
     public void Empty() => Text(ReadOnlySpan<byte>.Empty);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void TimestampMicros(long ticks)
     {
         Span<byte> buffer = stackalloc byte[Utf8Text.TimestampMicrosLength];
@@ -63,6 +67,7 @@ internal sealed class CsvRowWriter : IDisposable
         Text(buffer);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void TimestampSeconds(long ticks)
     {
         Span<byte> buffer = stackalloc byte[Utf8Text.TimestampSecondsLength];
@@ -70,6 +75,7 @@ internal sealed class CsvRowWriter : IDisposable
         Text(buffer);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WholeNumber(long value)
     {
         Span<byte> buffer = stackalloc byte[24];
@@ -77,6 +83,7 @@ internal sealed class CsvRowWriter : IDisposable
         Text(buffer[..n]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fixed(double value, int decimals)
     {
         Span<byte> buffer = stackalloc byte[32];
@@ -87,6 +94,7 @@ internal sealed class CsvRowWriter : IDisposable
     /// <summary>true or false, as the original wrote booleans.</summary>
     public void Flag(bool value) => Text(value ? "true"u8 : "false"u8);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndRow()
     {
         if (_fields != _columns)

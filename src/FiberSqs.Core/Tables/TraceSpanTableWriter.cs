@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FiberSqs.Core.Generation;
 using V = FiberSqs.Core.Generation.Vocabulary;
 
@@ -14,6 +15,8 @@ internal sealed class TraceSpanTableWriter(CsvRowWriter csv, Story story)
 {
     public long Rows => csv.Rows;
 
+    // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(Transaction tx)
     {
         if (story.TraceSampling < 1 && Story.Draw(tx, 0x7472616365UL) >= story.TraceSampling)
@@ -44,6 +47,7 @@ internal sealed class TraceSpanTableWriter(CsvRowWriter csv, Story story)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Row(Transaction tx, long ticks, int span, int parent, int region, byte[] service, byte[] operation,
         double durationMs, bool failed, byte[]? circuit)
     {

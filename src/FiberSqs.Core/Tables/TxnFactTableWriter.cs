@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FiberSqs.Core.Generation;
 using V = FiberSqs.Core.Generation.Vocabulary;
 
@@ -9,6 +10,8 @@ internal sealed class TxnFactTableWriter(CsvRowWriter csv)
 {
     public long Rows => csv.Rows;
 
+    // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(Transaction tx)
     {
         csv.Text(tx.Id);

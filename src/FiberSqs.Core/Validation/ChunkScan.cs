@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CsvHelper;
 using FiberSqs.Core.Tables;
 using Microsoft.Win32.SafeHandles;
@@ -61,6 +62,8 @@ internal sealed class ChunkScan : ScanCounts
         return scan;
     }
 
+    // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Read(TableSchema table, Stream bytes, ScanContext context, TableCollector? collector,
         CancellationToken cancel)
     {

@@ -15,6 +15,8 @@ internal static class FieldText
 
     /// <summary>Parses <c>yyyy-MM-ddTHH:mm:ss.ffffffZ</c> (<paramref name="micros"/>) or <c>yyyy-MM-ddTHH:mm:ssZ</c>
     /// exactly, into UTC ticks.</summary>
+    // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseTimestamp(ReadOnlySpan<byte> s, bool micros, out long ticks)
     {
         ticks = 0;
@@ -84,6 +86,7 @@ internal static class FieldText
     /// <c>TX-yyyyMMddHHmmss-NNNNNNN</c> (years 2000-2091) as 1 + (yyMMddHHmmss × 10^7 + N): ordered like the start
     /// time, and <see cref="StartSecondNumber"/> recovers yyMMddHHmmss. 0 for an empty field, a hash otherwise.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long TransactionKey(ReadOnlySpan<byte> s)
     {
         if (s.IsEmpty)
@@ -129,6 +132,7 @@ internal static class FieldText
     }
 
     /// <summary><c>CUST-NNNNNNNN</c> as 1 + N; 0 for empty; a hash otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long CustomerKey(ReadOnlySpan<byte> s)
     {
         if (s.IsEmpty)
@@ -146,6 +150,7 @@ internal static class FieldText
 
     /// <summary>A trace or span id, <c>tr</c>/<c>sp</c> + 12 hex digits, as 1 + the 48-bit number; 0 for empty;
     /// a hash otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long HexIdKey(ReadOnlySpan<byte> s)
     {
         if (s.IsEmpty)
@@ -166,6 +171,7 @@ internal static class FieldText
     public static long Pair(long a, long b) => (long)Mix((ulong)a * 0x9E3779B97F4A7C15UL ^ Mix((ulong)b));
 
     /// <summary>FNV-1a over the bytes, finished with a murmur mix, top bit set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long Hash(ReadOnlySpan<byte> s)
     {
         var h = 14695981039346656037UL;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CsvHelper;
 using FiberSqs.Core.Tables;
 
@@ -91,6 +92,8 @@ internal sealed class AppLogCollector(ScanContext context) : TableCollector
     public RunningMean[] ConfounderCallsInside { get; } = new RunningMean[context.Confounders.Count];
     public RunningMean[] ConfounderCallsOutside { get; } = new RunningMean[context.Confounders.Count];
 
+    // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Row(CsvReader row, RowValues values)
     {
         var id = FieldText.TransactionKey(row.GetSpan(TransactionId));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CsvHelper;
 using FiberSqs.Core.Tables;
 
@@ -21,6 +22,8 @@ internal sealed class SpanKeyCollector : TableCollector
     public SortedRuns ParentRefs { get; } = new();
     public SortedRuns RootTraces { get; } = new();
 
+    // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Row(CsvReader row, RowValues values)
     {
         var trace = FieldText.HexIdKey(row.GetSpan(Trace));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CsvHelper;
 using FiberSqs.Core.Tables;
 
@@ -19,6 +20,8 @@ internal sealed class TransactionKeyCollector : TableCollector
     public SortedRuns ReferencedIds { get; } = new();
     public SortedRuns FinalIds { get; } = new();
 
+    // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Row(CsvReader row, RowValues values)
     {
         var id = FieldText.TransactionKey(row.GetSpan(TransactionId));

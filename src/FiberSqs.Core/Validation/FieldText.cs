@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 
@@ -170,17 +171,39 @@ internal static class FieldText
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Pair(long a, long b) => (long)Mix((ulong)a * 0x9E3779B97F4A7C15UL ^ Mix((ulong)b));
 
-    /// <summary>FNV-1a over the bytes, finished with a murmur mix, top bit set.</summary>
+    /// <summary>A 64-bit hash of the bytes, top bit set. It reads eight bytes per step: every app-log row hashes four
+    /// names (about 60 bytes), and a multiply per byte (FNV-1a, before 2026-12-03) was a chain of some 240 dependent
+    /// multiplications per row. The length is mixed in first, so the words read (the tail overlapping the bytes
+    /// before it) always determine the bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long Hash(ReadOnlySpan<byte> s)
     {
-        var h = 14695981039346656037UL;
-        foreach (var b in s)
+        var h = 14695981039346656037UL ^ ((ulong)s.Length * 0x9E3779B97F4A7C15UL);
+        var rest = s;
+        while (rest.Length >= 8)
         {
-            h = (h ^ b) * 1099511628211UL;
+            h = Step(h, BinaryPrimitives.ReadUInt64LittleEndian(rest));
+            rest = rest[8..];
+        }
+
+        if (!rest.IsEmpty)
+        {
+            h = Step(h, s.Length >= 8 ? BinaryPrimitives.ReadUInt64LittleEndian(s[^8..]) : ShortWord(s));
         }
 
         return (long)Mix(h) | HashFlag;
+    }
+
+    // 1 to 7 bytes as one word that determines them: two overlapping 4-byte reads, or the first, middle and last byte.
+    private static ulong ShortWord(ReadOnlySpan<byte> s) => s.Length >= 4
+        ? BinaryPrimitives.ReadUInt32LittleEndian(s) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(s[^4..]) << 32)
+        : s[0] | ((ulong)s[s.Length / 2] << 8) | ((ulong)s[^1] << 16);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Step(ulong h, ulong word)
+    {
+        h = (h ^ word) * 0xff51afd7ed558ccdUL;
+        return h ^ (h >> 32);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

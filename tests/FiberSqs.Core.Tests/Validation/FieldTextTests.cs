@@ -68,6 +68,50 @@ public sealed class FieldTextTests
         Assert.NotEqual(FieldText.Pair(trace, span), FieldText.Pair(span, trace));
         Assert.True(FieldText.HexIdKey(U("sp8dfa9f38497")) < 0);
     }
+
+    [Fact]
+    public void HashSeparatesNearbyTexts()
+    {
+        // Every prefix of a long name, trailing zero bytes, one byte changed at each place, and the dataset's own kinds
+        // of names: the word-at-a-time reads (overlapping tails, short words) must keep them all apart.
+        var texts = new List<byte[]>();
+        var name = "fibersqs-prod-central-host18.internal.example"u8.ToArray();
+        for (var n = 0; n <= name.Length; n++)
+        {
+            texts.Add(name[..n]);
+        }
+
+        for (var n = 1; n <= 12; n++)
+        {
+            texts.Add([.. name[..n], 0]);
+            texts.Add([.. name[..n], 0, 0]);
+        }
+
+        for (var n = 1; n <= 24; n++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var changed = name[..n];
+                changed[i] ^= 1;
+                texts.Add(changed);
+            }
+        }
+
+        foreach (var region in new[] { "central", "east", "west" })
+        {
+            for (var h = 1; h <= 99; h++)
+            {
+                texts.Add(U($"fibersqs-prod-{region}-host{h:00}"));
+                texts.Add(U($"CKT-{region[..3].ToUpperInvariant()}-EAS-{h:000}"));
+            }
+        }
+
+        var distinct = texts.Select(t => Convert.ToHexString(t)).Distinct().ToList();
+        var hashes = distinct.Select(h => FieldText.Hash(Convert.FromHexString(h))).ToList();
+        Assert.All(hashes, h => Assert.True(h < 0, "the top bit marks a hash"));
+        Assert.Equal(hashes.Count, hashes.Distinct().Count());
+        Assert.Equal(hashes, distinct.Select(h => FieldText.Hash(Convert.FromHexString(h))).ToList());
+    }
 }
 
 public sealed class KeyCollectionTests

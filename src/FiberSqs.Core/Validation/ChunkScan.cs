@@ -72,6 +72,7 @@ internal sealed class ChunkScan : ScanCounts
         // Looked up for every field of every row: plain arrays, not the schema's list behind its interface.
         var kinds = columns.Select(c => c.Kind).ToArray();
         var mayBeEmpty = columns.Select(c => c.MayBeEmpty).ToArray();
+        var timestamps = new TimestampReader[n];
         var values = new RowValues(n);
         var windowStart = context.WindowStart.Ticks;
         var windowEnd = context.WindowEnd.Ticks;
@@ -181,7 +182,7 @@ internal sealed class ChunkScan : ScanCounts
 
                         break;
                     default:
-                        if (FieldText.TryParseTimestamp(span, kind == ColumnKind.TimestampMicros, out var ticks))
+                        if (timestamps[i].TryRead(span, kind == ColumnKind.TimestampMicros, out var ticks))
                         {
                             values.Ticks[i] = ticks;
                             TimestampsChecked++;

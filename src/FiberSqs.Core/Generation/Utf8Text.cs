@@ -69,16 +69,35 @@ internal static class Utf8Text
         Digits(dest.Slice(17, 2), t.Second);
     }
 
-    /// <summary>Writes value as exactly dest.Length digits, zero-padded (value must fit).</summary>
+    /// <summary>Writes value (not negative) as exactly dest.Length digits, zero-padded (value must fit).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Digits(Span<byte> dest, long value)
     {
-        for (var i = dest.Length - 1; i >= 0; i--)
+        // Two digits per step from a table: half the dependent divisions of a digit at a time (an app-log row formats
+        // some 40 digits).
+        var rest = (ulong)value;
+        var i = dest.Length;
+        ref var first = ref MemoryMarshal.GetReference(dest);
+        while (i >= 2)
         {
-            dest[i] = (byte)('0' + (int)(value % 10));
-            value /= 10;
+            var quotient = rest / 100;
+            i -= 2;
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref first, i), DigitPairs[(int)(rest - (quotient * 100))]);
+            rest = quotient;
+        }
+
+        if (i == 1)
+        {
+            first = (byte)('0' + (int)(rest % 10));
         }
     }
+
+    /// <summary>The two characters of 00 to 99, in memory order.</summary>
+    private static readonly ushort[] DigitPairs = [.. Enumerable.Range(0, 100).Select(n =>
+    {
+        var (high, low) = ((char)('0' + (n / 10)), (char)('0' + (n % 10)));
+        return (ushort)(BitConverter.IsLittleEndian ? high | low << 8 : high << 8 | low);
+    })];
 
     /// <summary>A non-negative or negative integer in its shortest form.</summary>
     // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).

@@ -42,6 +42,24 @@ public class Utf8TextTests
         Assert.Equal(expected, Run(b => Utf8Text.WholeNumber(b, value)));
 
     [Fact]
+    public void DigitsAgreeWithTheRuntimesZeroPaddingAtEveryWidth()
+    {
+        // Odd and even widths (the two-digit steps and the single last digit), values that fill the width and values
+        // far below it.
+        var random = new Random(10);
+        for (var width = 1; width <= 18; width++)
+        {
+            var buffer = new byte[width];
+            var limit = (long)Math.Pow(10, width);
+            foreach (var value in new[] { 0L, 1L, limit - 1, limit / 10 }.Concat(Enumerable.Range(0, 2000).Select(_ => random.NextInt64(limit))))
+            {
+                Utf8Text.Digits(buffer, value);
+                Assert.Equal(value.ToString(new string('0', width), CultureInfo.InvariantCulture), Encoding.ASCII.GetString(buffer));
+            }
+        }
+    }
+
+    [Fact]
     public void Hex48IsTwelveLowerCaseDigits()
     {
         Assert.Equal("00000000ff0a", Run(b => { Utf8Text.Hex48(b, 0xFF0A); return 12; }));

@@ -196,7 +196,7 @@ internal static class FieldText
     public static long Pair(long a, long b) => (long)Mix((ulong)a * 0x9E3779B97F4A7C15UL ^ Mix((ulong)b));
 
     /// <summary>A 64-bit hash of the bytes, top bit set. It reads eight bytes per step: every app-log row hashes four
-    /// names (about 60 bytes), and a multiply per byte (FNV-1a, before 2026-12-03) was a chain of some 240 dependent
+    /// names (about 60 bytes), and a multiply per byte (FNV-1a, before 2026-12-03) was a chain of some 60 dependent
     /// multiplications per row. The length is mixed in first, so the words read (the tail overlapping the bytes
     /// before it) always determine the bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

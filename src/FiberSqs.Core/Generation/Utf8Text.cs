@@ -93,11 +93,8 @@ internal static class Utf8Text
     }
 
     /// <summary>The two characters of 00 to 99, in memory order.</summary>
-    private static readonly ushort[] DigitPairs = [.. Enumerable.Range(0, 100).Select(n =>
-    {
-        var (high, low) = ((char)('0' + (n / 10)), (char)('0' + (n % 10)));
-        return (ushort)(BitConverter.IsLittleEndian ? high | low << 8 : high << 8 | low);
-    })];
+    private static readonly ushort[] DigitPairs =
+        [.. Enumerable.Range(0, 100).Select(n => InMemoryOrder((char)('0' + (n / 10)), (char)('0' + (n % 10))))];
 
     /// <summary>A non-negative or negative integer in its shortest form.</summary>
     // Per-row path: compiled optimized at its first call, not run at tier 0 first (docs/performance.md).
@@ -158,11 +155,12 @@ internal static class Utf8Text
     }
 
     /// <summary>The two lower-case hex characters of each byte value, in memory order.</summary>
-    private static readonly ushort[] HexPairs = [.. Enumerable.Range(0, 256).Select(b =>
-    {
-        var (high, low) = ("0123456789abcdef"[b >> 4], "0123456789abcdef"[b & 0xF]);
-        return (ushort)(BitConverter.IsLittleEndian ? high | low << 8 : high << 8 | low);
-    })];
+    private static readonly ushort[] HexPairs =
+        [.. Enumerable.Range(0, 256).Select(b => InMemoryOrder("0123456789abcdef"[b >> 4], "0123456789abcdef"[b & 0xF]))];
+
+    /// <summary>Two ASCII characters as the 16-bit value that, written unaligned, puts <paramref name="first"/> first.</summary>
+    private static ushort InMemoryOrder(char first, char second) =>
+        (ushort)(BitConverter.IsLittleEndian ? first | second << 8 : first << 8 | second);
 
     private static int CountDigits(ulong value)
     {

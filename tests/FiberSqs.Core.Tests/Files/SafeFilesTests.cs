@@ -46,6 +46,24 @@ public sealed class SafeFilesTests : IDisposable
     }
 
     [Fact]
+    public void The_validation_summary_is_created_new_and_never_written_through_a_planted_link_or_over_a_file()
+    {
+        var report = new ValidationReport(_root, [new ValidationCheck("files_present", true, [], "all", "ok")]);
+        var outside = At("outside.txt");
+        File.WriteAllText(outside, "precious");
+        File.CreateSymbolicLink(At("linked.json"), outside);
+        File.WriteAllText(At("existing.json"), "old");
+
+        Assert.Throws<IOException>(() => report.Save(At("linked.json")));
+        Assert.Throws<IOException>(() => report.Save(At("existing.json")));
+        report.Save(At("new.json"));
+
+        Assert.Equal("precious", File.ReadAllText(outside));
+        Assert.Equal("old", File.ReadAllText(At("existing.json")));
+        Assert.Equal(report.ToJson(), File.ReadAllText(At("new.json")));
+    }
+
+    [Fact]
     public void An_exclusive_folder_is_never_one_that_already_has_the_name()
     {
         Assert.True(ExclusiveDirectory.TryCreate(At("new")));

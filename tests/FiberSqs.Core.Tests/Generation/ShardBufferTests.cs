@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FiberSqs.Core.Generation;
 using FiberSqs.Core.Tables;
 
@@ -48,14 +49,17 @@ public sealed class ShardBufferTests
         buffer.Write(Pattern(BlockPool.BlockBytes + 10));
         var first = buffer.Segments.Select(s => s.ToArray().Length).ToList();
         Assert.Equal([BlockPool.BlockBytes, 10], first);
+        var blocks = buffer.Segments.Select(s => MemoryMarshal.TryGetArray(s, out var a) ? a.Array! : null).ToList();
         buffer.Release();
         Assert.Equal(0, buffer.Length);
         Assert.Empty(buffer.Segments);
 
-        // Both blocks went back: the next two rents are they, the third is new.
+        // Both blocks went back: the next two rents are they (the same arrays: equal bytes would not tell, as a new
+        // uninitialized block may hold what an earlier one held), the third is new.
         var again = new[] { pool.Rent(), pool.Rent() };
+        Assert.All(again, a => Assert.Contains(blocks, b => ReferenceEquals(a, b)));
         var fresh = pool.Rent();
-        Assert.DoesNotContain(fresh, again);
+        Assert.DoesNotContain(blocks, b => ReferenceEquals(b, fresh));
         pool.Return(again[0]);
         buffer.Write("ab"u8);
         Assert.Equal("ab"u8.ToArray(), Joined(buffer));

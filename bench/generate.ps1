@@ -7,10 +7,10 @@
     page cache (read once, untimed, before): the copy the target was set against. The cmdlet writes its CSVs with
     direct I/O, so right after it they are not cached; the same copy from that cold state is timed too and reported
     beside (it also reads the disk, so it is slower: the ratio is taken against the warm copy).
-    Prints wall time (split into generating, which includes validating the rows from memory as they are written,
-    and the checks after), rows/s, MB/s, peak RSS and the ratios to the baseline
-    (measured after every run, median); the module must be built first
-    (./build.ps1). Not part of the test suite.
+    Prints wall time (with the command's own time, which leaves out pwsh's start and exit, split into generating,
+    which includes validating the rows from memory as they are written, and the checks after), rows/s, MB/s, peak
+    RSS and the ratios to the baseline (measured after every run, median; the target is judged on the whole process,
+    the command's ratio is shown beside); the module must be built first (./build.ps1). Not part of the test suite.
 .EXAMPLE
     dotnet pwsh -NoProfile -File ./bench/generate.ps1 -Runs 3
 .EXAMPLE
@@ -41,7 +41,7 @@ $pwsh = @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command')
 $phases = Join-Path $WorkFolder 'phases.txt'
 $scenario = if ($Variant -gt 0) { "(Get-FiberSqsScenario -Variant $Variant -Difficulty $Difficulty)" } else { "(Get-FiberSqsScenario -Difficulty $Difficulty)" }
 $script = "Import-Module '$module'; `$d = New-FiberSqsDataset -OutputPath '$out' -AppLogRows $AppLogRows -EnableTier2 -Force -Scenario $scenario; " +
-    "'{0} {1} {2}' -f `$d.GenerationElapsed.TotalSeconds, `$d.Validation.Elapsed.TotalSeconds, `$d.ValidationPassed | Set-Content '$phases'"
+    "'{0} {1} {2} {3}' -f `$d.GenerationElapsed.TotalSeconds, `$d.Validation.Elapsed.TotalSeconds, `$d.ValidationPassed, `$d.Elapsed.TotalSeconds | Set-Content '$phases'"
 # Deleted files are discarded on this VM's disk in the background: let that finish before the next timing.
 function Settle { & sync; Start-Sleep -Seconds 5 }
 
@@ -53,12 +53,13 @@ $results = foreach ($i in 1..$Runs) {
     $truth = Get-Content -Raw (Join-Path $out 'ground_truth.json') | ConvertFrom-Json
     $rows = ($truth.generation.row_counts.PSObject.Properties.Value | Measure-Object -Sum).Sum
     $bytes = (Get-ChildItem (Join-Path $out 'data') -File | Measure-Object Length -Sum).Sum
-    $write, $check, $passed = (Get-Content -Raw $phases).Trim() -split ' '
+    $write, $check, $passed, $command = (Get-Content -Raw $phases).Trim() -split ' '
     if ($passed -ne 'True') { throw "Run $i wrote a dataset that failed validation: see $out/validation_summary.json" }
     $r | Add-Member -PassThru Rows $rows | Add-Member -PassThru Bytes $bytes |
-        Add-Member -PassThru WriteSeconds ([double] $write) | Add-Member -PassThru ValidateSeconds ([double] $check)
-    Write-Host ("run {0}: {1:N2} s (generating and scanning {2:N2} s, checks {3:N2} s), {4:N0} rows, {5:N0} MB, peak RSS {6} MiB" -f
-        $i, $r.WallSeconds, $r.WriteSeconds, $r.ValidateSeconds, $rows, ($bytes / 1MB), $r.PeakRssMiB)
+        Add-Member -PassThru WriteSeconds ([double] $write) | Add-Member -PassThru ValidateSeconds ([double] $check) |
+        Add-Member -PassThru CommandSeconds ([double] $command)
+    Write-Host ("run {0}: {1:N2} s, of which the command {2:N2} s (generating and scanning {3:N2} s, checks {4:N2} s), {5:N0} rows, {6:N0} MB, peak RSS {7} MiB" -f
+        $i, $r.WallSeconds, $r.CommandSeconds, $r.WriteSeconds, $r.ValidateSeconds, $rows, ($bytes / 1MB), $r.PeakRssMiB)
 
     # The baseline after each run, so that both see the disk in the same state (it varies a lot on a VM).
     & sync
@@ -86,6 +87,8 @@ $median = ($results | Sort-Object WallSeconds)[[int][math]::Floor(($results.Coun
     MB                  = [math]::Round($best.Bytes / 1MB)
     MedianWallSeconds   = $median.WallSeconds
     BestWallSeconds     = $best.WallSeconds
+    # The command's own time (its Elapsed): the wall time less pwsh's start and exit, about 1.2 s on this machine.
+    MedianCommandSeconds = [math]::Round(($results | Sort-Object CommandSeconds)[[int][math]::Floor(($results.Count - 1) / 2)].CommandSeconds, 2)
     MedianGenerateSeconds = [math]::Round($median.WriteSeconds, 2)
     MedianCheckSeconds  = [math]::Round($median.ValidateSeconds, 2)
     RowsPerSecond       = [math]::Round($best.Rows / $median.WallSeconds)
@@ -96,6 +99,9 @@ $median = ($results | Sort-Object WallSeconds)[[int][math]::Floor(($results.Coun
     MedianColdCopySeconds = ($results | Sort-Object ColdCopySeconds)[[int][math]::Floor(($results.Count - 1) / 2)].ColdCopySeconds
     # The whole command, validation included, against the cached copy (SPEC 8's target: at most 1.3).
     WholeRatioToCopy    = [math]::Round($median.WallSeconds / $baseline, 2)
+    # The same for the command alone, as a script already running in pwsh sees it (shown beside; the target is judged
+    # on the whole process above).
+    CommandRatioToCopy  = [math]::Round(($results | Sort-Object CommandSeconds)[[int][math]::Floor(($results.Count - 1) / 2)].CommandSeconds / $baseline, 2)
     # Against the original's rate as recorded in docs/performance.md (46,200 rows/s on 2026-12-02); bench/pipeline.ps1
     # measures the original itself, in the same session, when given a checkout of it.
     SpeedupOverRecordedOriginal = [math]::Round($best.Rows / $median.WallSeconds / 46200, 1)

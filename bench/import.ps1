@@ -26,6 +26,7 @@ $PSStyle.OutputRendering = 'PlainText'
 $repo = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 . (Join-Path $PSScriptRoot 'common/ModulePath.ps1')
 . (Join-Path $PSScriptRoot 'common/TimedProcess.ps1')
+. (Join-Path $PSScriptRoot 'common/Median.ps1')
 $module = Get-FiberSqsBuiltModule $repo
 Import-Module $module -Force
 . (Join-Path $repo 'tests/pester/ClickHouseTestServer.ps1')
@@ -97,7 +98,6 @@ try {
         $r
     }
 
-    function Get-Median([double[]] $Values) { $s = $Values | Sort-Object; $s[[int][math]::Floor(($s.Count - 1) / 2)] }
     $curlMedian = Get-Median $results.CurlSeconds
     $loadMedian = Get-Median $results.ImportLoadSeconds
     $wholeMedian = Get-Median $results.ImportWholeSeconds

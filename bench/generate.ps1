@@ -81,7 +81,7 @@ $baseline = Get-Median $results.CopySeconds
 # The command's own time (its Elapsed): the wall time less pwsh's start and exit, about 1.2 s on this machine.
 $commandMedian = Get-Median $results.CommandSeconds
 $best = $results | Sort-Object WallSeconds | Select-Object -First 1
-$median = ($results | Sort-Object WallSeconds)[[int][math]::Floor(($results.Count - 1) / 2)]
+$median = Get-MedianRun $results WallSeconds
 [pscustomobject]@{
     Runs                = $Runs
     Scenario            = $(if ($Variant -gt 0) { "variant $Variant, $Difficulty" } else { "classic, $Difficulty" })

@@ -22,6 +22,7 @@ $repo = Resolve-Path (Join-Path $PSScriptRoot '..')
 . (Join-Path $PSScriptRoot 'common/ModulePath.ps1')
 . (Join-Path $PSScriptRoot 'common/TimedProcess.ps1')
 . (Join-Path $PSScriptRoot 'common/BenchDataset.ps1')
+. (Join-Path $PSScriptRoot 'common/Median.ps1')
 $module = Get-FiberSqsBuiltModule $repo
 New-Item -ItemType Directory -Force $WorkFolder | Out-Null
 $dataset = Get-FiberSqsBenchDataset $repo $module (Join-Path $WorkFolder 'dataset') $AppLogRows
@@ -39,7 +40,7 @@ $results = foreach ($i in 1..$Runs) {
 }
 
 $cat = Invoke-Timed @('sh', '-c', "cat $(($read | ForEach-Object { "'$_'" }) -join ' ') > /dev/null") $WorkFolder
-$median = ($results | Sort-Object WallSeconds)[[int][math]::Floor(($results.Count - 1) / 2)]
+$median = Get-MedianRun $results WallSeconds
 [pscustomobject]@{
     Runs                = $Runs
     AppLogRows          = $AppLogRows

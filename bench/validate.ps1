@@ -28,6 +28,7 @@ New-Item -ItemType Directory -Force $WorkFolder | Out-Null
 . (Join-Path $PSScriptRoot 'common/TimedProcess.ps1')
 
 . (Join-Path $PSScriptRoot 'common/BenchDataset.ps1')
+. (Join-Path $PSScriptRoot 'common/Median.ps1')
 
 $pwsh = @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-Command')
 $dataset = Get-FiberSqsBenchDataset $repo $module $out $AppLogRows
@@ -47,7 +48,7 @@ $results = foreach ($i in 1..$Runs) {
 }
 
 $read = Invoke-Timed @('sh', '-c', "cat '$out'/data/*.csv > /dev/null") $WorkFolder
-$median = ($results | Sort-Object WallSeconds)[[int][math]::Floor(($results.Count - 1) / 2)]
+$median = Get-MedianRun $results WallSeconds
 [pscustomobject]@{
     Runs                  = $Runs
     AppLogRows            = $AppLogRows

@@ -7,10 +7,11 @@
     page cache (read once, untimed, before): the copy the target was set against. The cmdlet writes its CSVs with
     direct I/O, so right after it they are not cached; the same copy from that cold state is timed too and reported
     beside (it also reads the disk, so it is slower: the ratio is taken against the warm copy).
-    Prints wall time (with the command's own time, which leaves out pwsh's start and exit, split into generating,
-    which includes validating the rows from memory as they are written, and the checks after), rows/s, MB/s, peak
-    RSS and the ratios to the baseline (measured after every run, median; the target is judged on the whole process,
-    the command's ratio is shown beside); the module must be built first (./build.ps1). Not part of the test suite.
+    Prints wall time (with the command's own time, which leaves out pwsh's start and exit and the module's import,
+    split into generating, which includes validating the rows from memory as they are written, and the checks
+    after), rows/s, MB/s, peak RSS and the ratios to the baseline (measured after every run, median; the target is
+    judged on the whole process, the command's ratio is shown beside); the module must be built first (./build.ps1).
+    Not part of the test suite.
 .EXAMPLE
     dotnet pwsh -NoProfile -File ./bench/generate.ps1 -Runs 3
 .EXAMPLE
@@ -78,7 +79,8 @@ $results = foreach ($i in 1..$Runs) {
 }
 
 $baseline = Get-Median $results.CopySeconds
-# The command's own time (its Elapsed): the wall time less pwsh's start and exit, about 1.2 s on this machine.
+# The command's own time (its Elapsed): the wall time less pwsh's start and exit and the module's import, 1.2-2.1 s
+# on this machine.
 $commandMedian = Get-Median $results.CommandSeconds
 $best = $results | Sort-Object WallSeconds | Select-Object -First 1
 $median = Get-MedianRun $results WallSeconds
